@@ -1,0 +1,126 @@
+package eu.tmall.gateway.catalog;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import eu.tmall.gateway.delivery.CountryCode;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Searches every marketplace at once and merges their results on the GTIN: the
+ * marketplaces' own rankings are interleaved and a product is listed where it first
+ * appears. The merged order of a prefix depends only on the prefixes of the marketplaces'
+ * results, so an offset into it is a stable cursor, and each page fetches only what it
+ * needs, a page of {@value #UPSTREAM_PAGE} at a time.
+ */
+@Component
+public class FederatedSearch {
+
+	static final int UPSTREAM_PAGE = 50;
+
+	private final List<MarketplaceCatalog> marketplaces;
+
+	public FederatedSearch(List<MarketplaceCatalog> marketplaces) {
+		this.marketplaces = List.copyOf(marketplaces);
+	}
+
+	public Mono<SearchResult> search(String query, CountryCode shipTo, int offset, int first) {
+		int wanted = offset + first + 1;
+		List<Stream> start = this.marketplaces.stream().map(Stream::new).toList();
+		return next(start, query, shipTo)
+			.expand(streams -> needsMore(streams, wanted) ? next(streams, query, shipTo) : Mono.empty())
+			.last()
+			.map(streams -> result(streams, offset, first));
+	}
+
+	private Mono<List<Stream>> next(List<Stream> streams, String query, CountryCode shipTo) {
+		return Flux.fromIterable(streams).flatMapSequential(stream -> stream.fetchNext(query, shipTo)).collectList();
+	}
+
+	private static boolean needsMore(List<Stream> streams, int wanted) {
+		Merge merge = Merge.of(streams);
+		return merge.gtins.size() < wanted && !merge.complete;
+	}
+
+	private static SearchResult result(List<Stream> streams, int offset, int first) {
+		Merge merge = Merge.of(streams);
+		List<Gtin> all = merge.gtins;
+		List<Gtin> page = (offset < all.size()) ? all.subList(offset, Math.min(all.size(), offset + first)) : List.of();
+		int total = merge.complete ? all.size() : streams.stream().mapToInt(s -> s.total).sum() - merge.duplicates;
+		List<MarketplaceFailure> failures = streams.stream()
+			.filter(s -> s.failure != null)
+			.map(s -> new MarketplaceFailure(s.marketplace.marketplace(), s.failure))
+			.toList();
+		return new SearchResult(page, offset, all.size() > offset + first, total, failures);
+	}
+
+	/** What one marketplace has answered so far. */
+	private record Stream(MarketplaceCatalog marketplace, List<Gtin> hits, int scanned, int total,
+			@Nullable Throwable failure) {
+
+		Stream(MarketplaceCatalog marketplace) {
+			this(marketplace, List.of(), 0, Integer.MAX_VALUE, null);
+		}
+
+		boolean exhausted() {
+			return this.failure != null || this.scanned >= this.total;
+		}
+
+		Mono<Stream> fetchNext(String query, CountryCode shipTo) {
+			if (exhausted()) {
+				return Mono.just(this);
+			}
+			return this.marketplace.search(query, shipTo, this.scanned, UPSTREAM_PAGE)
+				.map(this::append)
+				.onErrorResume(ex -> Mono.just(new Stream(this.marketplace, this.hits, this.scanned, 0, ex)));
+		}
+
+		private Stream append(SearchHits page) {
+			List<Gtin> all = new ArrayList<>(this.hits);
+			all.addAll(page.gtins());
+			int total = (page.scanned() == 0) ? this.scanned : page.total();
+			return new Stream(this.marketplace, all, this.scanned + page.scanned(), total, null);
+		}
+
+	}
+
+	/** The round-robin merge of what the streams have so far, as far as it is certain. */
+	private record Merge(List<Gtin> gtins, int duplicates, boolean complete) {
+
+		static Merge of(List<Stream> streams) {
+			List<Gtin> merged = new ArrayList<>();
+			Set<Gtin> seen = new HashSet<>();
+			int duplicates = 0;
+			for (int rank = 0;; rank++) {
+				boolean anyLeft = false;
+				for (Stream stream : streams) {
+					if (rank >= stream.hits.size()) {
+						if (!stream.exhausted()) {
+							return new Merge(merged, duplicates, false);
+						}
+						continue;
+					}
+					anyLeft = true;
+					Gtin gtin = stream.hits.get(rank);
+					if (seen.add(gtin)) {
+						merged.add(gtin);
+					}
+					else {
+						duplicates++;
+					}
+				}
+				if (!anyLeft) {
+					return new Merge(merged, duplicates, true);
+				}
+			}
+		}
+
+	}
+
+}

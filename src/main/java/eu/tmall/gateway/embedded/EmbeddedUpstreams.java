@@ -1,0 +1,138 @@
+package eu.tmall.gateway.embedded;
+
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
+
+/**
+ * The embedded Tmall Europe and AliExpress upstreams: two in-process WireMock servers
+ * whose single catch-all stub answers from the catalog. Stubs that tests add win over it,
+ * so tests can inject faults; the request journal keeps the latest requests for counting.
+ */
+public final class EmbeddedUpstreams implements AutoCloseable {
+
+	// lower than any stub a test adds (WireMock's default priority is 5)
+	private static final int CATALOG_PRIORITY = 100;
+
+	// the journal's trimming walks every entry per request, so it must stay short to stay
+	// fast
+	private static final int JOURNAL_ENTRIES = 1000;
+
+	private static final int RESPONSE_THREADS = 4;
+
+	private final WireMockServer tmall;
+
+	private final WireMockServer aliExpress;
+
+	private final EmbeddedCatalog catalog;
+
+	private final ResponseLatency latency;
+
+	private EmbeddedUpstreams(WireMockServer tmall, WireMockServer aliExpress, EmbeddedCatalog catalog,
+			ResponseLatency latency) {
+		this.tmall = tmall;
+		this.aliExpress = aliExpress;
+		this.catalog = catalog;
+		this.latency = latency;
+	}
+
+	public static EmbeddedUpstreams start(EmbeddedUpstreamsSettings settings, EmbeddedCatalog catalog) {
+		ResponseLatency latency = new ResponseLatency(settings.latency());
+		JsonResponses responses = new JsonResponses(latency);
+		WireMockServer tmall = server(settings.tmallPort(), new TmallEuropeTransformer(new TmallEuropeApi(catalog),
+				new SignatureVerifier(settings.verifySignatures(), settings.tmall()), responses));
+		WireMockServer aliExpress = server(settings.aliExpressPort(),
+				new AliExpressTransformer(new AliExpressApi(catalog),
+						new SignatureVerifier(settings.verifySignatures(), settings.aliExpress()), responses));
+		EmbeddedUpstreams upstreams = new EmbeddedUpstreams(tmall, aliExpress, catalog, latency);
+		try {
+			tmall.start();
+			aliExpress.start();
+		}
+		catch (RuntimeException ex) {
+			upstreams.close();
+			throw ex;
+		}
+		upstreams.serveCatalog();
+		return upstreams;
+	}
+
+	private static WireMockServer server(int port, Extension transformer) {
+		return new WireMockServer(WireMockConfiguration.options()
+			.port(port)
+			.notifier(new Slf4jNotifier(false))
+			.asynchronousResponseEnabled(true)
+			.asynchronousResponseThreads(RESPONSE_THREADS)
+			.maxRequestJournalEntries(JOURNAL_ENTRIES)
+			.gzipDisabled(true)
+			.extensions(transformer));
+	}
+
+	/**
+	 * {@code http://localhost:<port>}; clients call {@code {base}/rest/products/get} etc.
+	 */
+	public String tmallBaseUrl() {
+		return "http://localhost:" + this.tmall.port();
+	}
+
+	/** {@code http://localhost:<port>}; clients post to {@code {base}/sync}. */
+	public String aliExpressBaseUrl() {
+		return "http://localhost:" + this.aliExpress.port();
+	}
+
+	public WireMockServer tmallServer() {
+		return this.tmall;
+	}
+
+	public WireMockServer aliExpressServer() {
+		return this.aliExpress;
+	}
+
+	public EmbeddedCatalog catalog() {
+		return this.catalog;
+	}
+
+	/** Changes the delay of every later response; {@link Duration#ZERO} for none. */
+	public void setLatency(Duration latency) {
+		this.latency.set(latency);
+	}
+
+	/**
+	 * Forgets recorded requests and stubs that tests added, and serves the catalog again,
+	 * also after a test called {@link WireMockServer#resetAll()}.
+	 */
+	public void reset() {
+		for (WireMockServer server : new WireMockServer[] { this.tmall, this.aliExpress }) {
+			server.resetAll();
+		}
+		serveCatalog();
+	}
+
+	private void serveCatalog() {
+		serveCatalog(this.tmall, TmallEuropeTransformer.NAME);
+		serveCatalog(this.aliExpress, AliExpressTransformer.NAME);
+	}
+
+	private static void serveCatalog(WireMockServer server, String transformer) {
+		server.stubFor(WireMock.any(WireMock.anyUrl())
+			.atPriority(CATALOG_PRIORITY)
+			.willReturn(WireMock.aResponse().withTransformers(transformer)));
+	}
+
+	@Override
+	public void close() {
+		stop(this.tmall);
+		stop(this.aliExpress);
+	}
+
+	private static void stop(WireMockServer server) {
+		if (server.isRunning()) {
+			server.stop();
+		}
+	}
+
+}

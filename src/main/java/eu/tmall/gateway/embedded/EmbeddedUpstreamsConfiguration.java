@@ -1,0 +1,50 @@
+package eu.tmall.gateway.embedded;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+import eu.tmall.gateway.upstream.EmbeddedConnections;
+import eu.tmall.gateway.upstream.Upstream;
+import eu.tmall.gateway.upstream.UpstreamConnection;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts the embedded upstreams when an upstream has no base URL, with credentials made
+ * up for this run only, so no secret is needed, stored or logged to try the gateway.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${gateway.upstreams.tmall.base-url:}'.isEmpty() or '${gateway.upstreams.aliexpress.base-url:}'.isEmpty()")
+class EmbeddedUpstreamsConfiguration {
+
+	@Bean
+	EmbeddedUpstreamsSettings embeddedUpstreamsSettings(EmbeddedProperties properties) {
+		return new EmbeddedUpstreamsSettings(properties.tmallPort(), properties.aliexpressPort(), properties.latency(),
+				properties.verifySignatures(), credentials("embedded-tmall"), credentials("embedded-aliexpress"));
+	}
+
+	@Bean(destroyMethod = "close")
+	EmbeddedUpstreams embeddedUpstreams(EmbeddedUpstreamsSettings settings) {
+		return EmbeddedUpstreams.start(settings, EmbeddedCatalog.generate());
+	}
+
+	@Bean
+	EmbeddedConnections embeddedConnections(EmbeddedUpstreams upstreams, EmbeddedUpstreamsSettings settings) {
+		return upstream -> (upstream == Upstream.TMALL_EUROPE) ? connection(upstreams.tmallBaseUrl(), settings.tmall())
+				: connection(upstreams.aliExpressBaseUrl(), settings.aliExpress());
+	}
+
+	private static UpstreamConnection connection(String baseUrl, Credentials credentials) {
+		return new UpstreamConnection(URI.create(baseUrl), credentials.appKey(), credentials.appSecret());
+	}
+
+	private static Credentials credentials(String appKey) {
+		byte[] secret = new byte[32];
+		new SecureRandom().nextBytes(secret);
+		return new Credentials(appKey, HexFormat.of().formatHex(secret));
+	}
+
+}

@@ -1,0 +1,30 @@
+package eu.tmall.gateway.embedded;
+
+import java.time.Duration;
+
+/**
+ * How to run the embedded upstreams.
+ *
+ * @param tmallPort the Tmall Europe port, {@code 0} for a random free port
+ * @param aliExpressPort the AliExpress port, {@code 0} for a random free port
+ * @param latency the fixed delay added to every response
+ * @param verifySignatures whether calls must carry a known app key and a valid signature
+ * @param tmall the Tmall Europe credentials
+ * @param aliExpress the AliExpress credentials
+ */
+public record EmbeddedUpstreamsSettings(int tmallPort, int aliExpressPort, Duration latency, boolean verifySignatures,
+		Credentials tmall, Credentials aliExpress) {
+
+	public EmbeddedUpstreamsSettings {
+		requirePort(tmallPort);
+		requirePort(aliExpressPort);
+		ResponseLatency.requireValid(latency);
+	}
+
+	private static void requirePort(int port) {
+		if (port < 0 || port > 65535) {
+			throw new IllegalArgumentException("Port must be between 0 and 65535, was " + port);
+		}
+	}
+
+}

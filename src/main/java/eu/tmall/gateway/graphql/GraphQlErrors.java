@@ -1,0 +1,101 @@
+package eu.tmall.gateway.graphql;
+
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+import eu.tmall.gateway.catalog.MarketplaceFailure;
+import eu.tmall.gateway.upstream.UpstreamException;
+import graphql.ErrorClassification;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every exception the gateway turns into a GraphQL error, in one place. Upstream failures
+ * say which upstream and why in {@code extensions}; a bad argument names the argument and
+ * the rule; anything else stays an opaque {@code INTERNAL_ERROR}.
+ */
+@Component
+class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
+
+	static final String BAD_USER_INPUT = "BAD_USER_INPUT";
+
+	@Override
+	protected @Nullable GraphQLError resolveToSingleError(Throwable thrown, DataFetchingEnvironment env) {
+		Throwable ex = unwrap(thrown);
+		if (ex instanceof UpstreamException upstream) {
+			return upstreamError(upstream, env);
+		}
+		if (ex instanceof ConstraintViolationException violations) {
+			return badInput(describe(violations), env);
+		}
+		if (ex instanceof InvalidArgumentException invalid) {
+			return badInput(invalid.getMessage(), env);
+		}
+		return null;
+	}
+
+	GraphQLError toError(MarketplaceFailure failure, DataFetchingEnvironment env) {
+		GraphQLError error = resolveToSingleError(failure.cause(), env);
+		if (error != null) {
+			return error;
+		}
+		return GraphqlErrorBuilder.newError(env)
+			.errorType(ErrorType.INTERNAL_ERROR)
+			.message("%s offers are missing: the marketplace failed unexpectedly", failure.marketplace())
+			.build();
+	}
+
+	static Throwable unwrap(Throwable ex) {
+		Throwable current = ex;
+		while ((current instanceof CompletionException || current instanceof ExecutionException)
+				&& current.getCause() != null) {
+			current = current.getCause();
+		}
+		return current;
+	}
+
+	private static GraphQLError upstreamError(UpstreamException ex, DataFetchingEnvironment env) {
+		String code = "UPSTREAM_" + ex.kind().name();
+		return GraphqlErrorBuilder.newError(env)
+			.errorType(ErrorClassification.errorClassification(code))
+			.message(ex.getMessage())
+			.extensions(Map.of("code", code, "upstream", ex.upstream().id()))
+			.build();
+	}
+
+	private static GraphQLError badInput(String message, DataFetchingEnvironment env) {
+		return GraphqlErrorBuilder.newError(env)
+			.errorType(ErrorType.BAD_REQUEST)
+			.message(message)
+			.extensions(Map.of("code", BAD_USER_INPUT))
+			.build();
+	}
+
+	private static String describe(ConstraintViolationException ex) {
+		return ex.getConstraintViolations()
+			.stream()
+			.map(GraphQlErrors::describe)
+			.sorted()
+			.reduce((a, b) -> a + "; " + b)
+			.orElse("invalid argument");
+	}
+
+	private static String describe(ConstraintViolation<?> violation) {
+		String argument = "";
+		for (Path.Node node : violation.getPropertyPath()) {
+			argument = node.getName();
+		}
+		return "argument '%s' %s (was %s)".formatted(argument, violation.getMessage(), violation.getInvalidValue());
+	}
+
+}

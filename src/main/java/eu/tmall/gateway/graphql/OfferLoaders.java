@@ -1,0 +1,64 @@
+package eu.tmall.gateway.graphql;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import eu.tmall.gateway.catalog.Gtin;
+import eu.tmall.gateway.catalog.Marketplace;
+import eu.tmall.gateway.catalog.MarketplaceCatalog;
+import eu.tmall.gateway.catalog.Offer;
+import eu.tmall.gateway.catalog.OfferKey;
+import eu.tmall.gateway.catalog.ProductKey;
+import eu.tmall.gateway.delivery.CountryCode;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+
+/**
+ * The request-scoped DataLoaders: per marketplace, offers by GTIN and an offer by id.
+ * Each is a mapped batch loader, so what a marketplace does not know stays absent instead
+ * of shifting rows; a batch for several destinations makes one upstream call per
+ * destination.
+ */
+@Configuration(proxyBeanMethods = false)
+class OfferLoaders {
+
+	OfferLoaders(BatchLoaderRegistry registry, List<MarketplaceCatalog> marketplaces) {
+		for (MarketplaceCatalog marketplace : marketplaces) {
+			registry.<ProductKey, List<Offer>>forName(byGtin(marketplace.marketplace()))
+				.registerMappedBatchLoader((keys, env) -> perDestination(keys, ProductKey::shipTo, ProductKey::gtin,
+						marketplace::findByGtins, ProductKey::new));
+			registry.<OfferKey, Offer>forName(byId(marketplace.marketplace()))
+				.registerMappedBatchLoader((keys, env) -> perDestination(keys, OfferKey::shipTo, OfferKey::offerId,
+						marketplace::findByIds, (id, shipTo) -> new OfferKey(marketplace.marketplace(), id, shipTo)));
+		}
+	}
+
+	static String byGtin(Marketplace marketplace) {
+		return marketplace.name() + ".offersByGtin";
+	}
+
+	static String byId(Marketplace marketplace) {
+		return marketplace.name() + ".offerById";
+	}
+
+	private static <K, I, V> Mono<Map<K, V>> perDestination(Set<K> keys, Function<K, CountryCode> shipTo,
+			Function<K, I> id, BiFunction<Collection<I>, CountryCode, Mono<Map<I, V>>> lookup,
+			BiFunction<I, CountryCode, K> key) {
+		Map<CountryCode, List<I>> byDestination = keys.stream()
+			.collect(Collectors.groupingBy(shipTo, Collectors.mapping(id, Collectors.toList())));
+		return Flux.fromIterable(byDestination.entrySet())
+			.flatMap(group -> lookup.apply(group.getValue(), group.getKey())
+				.flatMapIterable(Map::entrySet)
+				.map(found -> Map.entry(key.apply(found.getKey(), group.getKey()), found.getValue())))
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+}

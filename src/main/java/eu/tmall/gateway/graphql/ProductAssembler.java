@@ -1,0 +1,96 @@
+package eu.tmall.gateway.graphql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import eu.tmall.gateway.catalog.Marketplace;
+import eu.tmall.gateway.catalog.MarketplaceFailure;
+import eu.tmall.gateway.catalog.Offer;
+import eu.tmall.gateway.catalog.Product;
+import eu.tmall.gateway.catalog.ProductKey;
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds products from every marketplace's offers, loaded through the request's
+ * DataLoaders so the marketplaces are asked concurrently and in batches. A marketplace
+ * that fails removes its offers and adds one error; the other's data still comes back.
+ */
+@Component
+class ProductAssembler {
+
+	private final GraphQlErrors errors;
+
+	ProductAssembler(GraphQlErrors errors) {
+		this.errors = errors;
+	}
+
+	CompletableFuture<DataFetcherResult<@Nullable Product>> one(ProductKey key, DataFetchingEnvironment env) {
+		return all(List.of(key), env).thenApply(result -> DataFetcherResult.<@Nullable Product>newResult()
+			.data(result.getData().get(0))
+			.errors(result.getErrors())
+			.build());
+	}
+
+	CompletableFuture<DataFetcherResult<List<@Nullable Product>>> all(List<ProductKey> keys,
+			DataFetchingEnvironment env) {
+		List<CompletableFuture<MarketplaceOffers>> loads = new ArrayList<>();
+		for (Marketplace marketplace : Marketplace.values()) {
+			DataLoader<ProductKey, List<Offer>> loader = env.getDataLoader(OfferLoaders.byGtin(marketplace));
+			if (loader != null) {
+				loads.add(loader.loadMany(keys)
+					.thenApply(MarketplaceOffers::found)
+					.exceptionally(ex -> MarketplaceOffers.failed(marketplace, ex)));
+			}
+		}
+		return CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new))
+			.thenApply(done -> assemble(keys, loads.stream().map(CompletableFuture::join).toList(), env));
+	}
+
+	private DataFetcherResult<List<@Nullable Product>> assemble(List<ProductKey> keys, List<MarketplaceOffers> loaded,
+			DataFetchingEnvironment env) {
+		List<@Nullable Product> products = new ArrayList<>(keys.size());
+		for (int i = 0; i < keys.size(); i++) {
+			products.add(product(keys.get(i), i, loaded));
+		}
+		return DataFetcherResult.<List<@Nullable Product>>newResult()
+			.data(products)
+			.errors(loaded.stream()
+				.filter(offers -> offers.failure() != null)
+				.map(offers -> this.errors.toError(offers.failure(), env))
+				.toList())
+			.build();
+	}
+
+	private static @Nullable Product product(ProductKey key, int index, List<MarketplaceOffers> loaded) {
+		List<Offer> offers = new ArrayList<>();
+		for (MarketplaceOffers marketplace : loaded) {
+			offers.addAll(marketplace.at(index));
+		}
+		return offers.isEmpty() ? null : new Product(key.gtin(), key.shipTo(), offers);
+	}
+
+	/** One marketplace's answer for the keys, in key order, or why there is none. */
+	private record MarketplaceOffers(List<@Nullable List<Offer>> offers, @Nullable MarketplaceFailure failure) {
+
+		static MarketplaceOffers found(List<@Nullable List<Offer>> offers) {
+			return new MarketplaceOffers(offers, null);
+		}
+
+		static MarketplaceOffers failed(Marketplace marketplace, Throwable ex) {
+			return new MarketplaceOffers(List.of(), new MarketplaceFailure(marketplace, GraphQlErrors.unwrap(ex)));
+		}
+
+		List<Offer> at(int index) {
+			List<Offer> found = (index < this.offers.size()) ? this.offers.get(index) : null;
+			return (found != null) ? found : List.of();
+		}
+
+	}
+
+}

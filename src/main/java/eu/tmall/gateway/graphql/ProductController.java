@@ -1,0 +1,52 @@
+package eu.tmall.gateway.graphql;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import eu.tmall.gateway.catalog.Gtin;
+import eu.tmall.gateway.catalog.Product;
+import eu.tmall.gateway.catalog.ProductKey;
+import eu.tmall.gateway.delivery.CountryCode;
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Products by GTIN, each with the offers of both marketplaces.
+ */
+@Controller
+class ProductController {
+
+	static final int MAX_GTINS = 100;
+
+	private final ProductAssembler products;
+
+	ProductController(ProductAssembler products) {
+		this.products = products;
+	}
+
+	@QueryMapping
+	CompletableFuture<DataFetcherResult<@Nullable Product>> product(@Argument Gtin gtin, @Argument CountryCode shipTo,
+			DataFetchingEnvironment env) {
+		return this.products.one(new ProductKey(gtin, shipTo), env);
+	}
+
+	@QueryMapping
+	CompletableFuture<DataFetcherResult<List<@Nullable Product>>> products(
+			@Argument @Size(max = MAX_GTINS) List<Gtin> gtins, @Argument CountryCode shipTo,
+			DataFetchingEnvironment env) {
+		return this.products.all(gtins.stream().map(gtin -> new ProductKey(gtin, shipTo)).toList(), env);
+	}
+
+	@SchemaMapping
+	String id(Product product) {
+		return GlobalId.of(product.key());
+	}
+
+}

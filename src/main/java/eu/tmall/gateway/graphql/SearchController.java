@@ -1,0 +1,90 @@
+package eu.tmall.gateway.graphql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import eu.tmall.gateway.catalog.FederatedSearch;
+import eu.tmall.gateway.catalog.Product;
+import eu.tmall.gateway.catalog.ProductKey;
+import eu.tmall.gateway.catalog.SearchResult;
+import eu.tmall.gateway.delivery.CountryCode;
+import graphql.GraphQLError;
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The federated search, as a Relay connection over products.
+ */
+@Controller
+class SearchController {
+
+	private final FederatedSearch search;
+
+	private final ProductAssembler products;
+
+	private final GraphQlErrors errors;
+
+	SearchController(FederatedSearch search, ProductAssembler products, GraphQlErrors errors) {
+		this.search = search;
+		this.products = products;
+		this.errors = errors;
+	}
+
+	@QueryMapping
+	CompletableFuture<DataFetcherResult<ProductConnection>> search(@Argument @NotBlank @Size(max = 200) String query,
+			@Argument CountryCode shipTo, @Argument @Min(1) @Max(100) int first, @Argument @Nullable String after,
+			DataFetchingEnvironment env) {
+		int offset = Cursor.offsetAfter(after);
+		return this.search.search(query.strip(), shipTo, offset, first)
+			.toFuture()
+			.thenCompose(result -> connection(result, shipTo, env));
+	}
+
+	private CompletableFuture<DataFetcherResult<ProductConnection>> connection(SearchResult result, CountryCode shipTo,
+			DataFetchingEnvironment env) {
+		List<ProductKey> keys = result.gtins().stream().map(gtin -> new ProductKey(gtin, shipTo)).toList();
+		CompletableFuture<DataFetcherResult<List<@Nullable Product>>> loaded = this.products.all(keys, env);
+		env.getDataLoaderRegistry().dispatchAll();
+		return loaded.thenApply(products -> {
+			List<ProductConnection.Edge> edges = new ArrayList<>();
+			for (int i = 0; i < products.getData().size(); i++) {
+				Product product = products.getData().get(i);
+				if (product != null) {
+					edges.add(new ProductConnection.Edge(Cursor.of(result.offset() + i), product));
+				}
+			}
+			List<GraphQLError> errors = new ArrayList<>(products.getErrors());
+			result.failures().stream().map(failure -> this.errors.toError(failure, env)).forEach(errors::add);
+			return DataFetcherResult.<ProductConnection>newResult()
+				.data(new ProductConnection(edges, pageInfo(edges, result), result.totalCount()))
+				.errors(distinctByMessage(errors))
+				.build();
+		});
+	}
+
+	/** A marketplace that failed both its search and its lookups is reported once. */
+	private static List<GraphQLError> distinctByMessage(List<GraphQLError> errors) {
+		Map<String, GraphQLError> distinct = new LinkedHashMap<>();
+		errors.forEach(error -> distinct.putIfAbsent(error.getMessage(), error));
+		return List.copyOf(distinct.values());
+	}
+
+	private static ProductConnection.PageInfo pageInfo(List<ProductConnection.Edge> edges, SearchResult result) {
+		String start = edges.isEmpty() ? null : edges.get(0).cursor();
+		String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+		return new ProductConnection.PageInfo(result.hasNextPage(), result.offset() > 0, start, end);
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Money, currencies and what an offer costs the shopper.
+ */
+@NullMarked
+package eu.tmall.gateway.pricing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,62 @@
+package eu.tmall.gateway.upstream.aliexpress;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import eu.tmall.gateway.catalog.Gtin;
+import eu.tmall.gateway.catalog.Marketplace;
+import eu.tmall.gateway.catalog.MarketplaceCatalog;
+import eu.tmall.gateway.catalog.Offer;
+import eu.tmall.gateway.catalog.SearchHits;
+import eu.tmall.gateway.delivery.CountryCode;
+import reactor.core.publisher.Mono;
+
+/**
+ * AliExpress as a marketplace of the catalog: the client's products mapped to offers.
+ */
+public class AliExpressCatalog implements MarketplaceCatalog {
+
+	private final AliExpressClient client;
+
+	public AliExpressCatalog(AliExpressClient client) {
+		this.client = client;
+	}
+
+	@Override
+	public Marketplace marketplace() {
+		return Marketplace.ALIEXPRESS;
+	}
+
+	@Override
+	public Mono<Map<Gtin, List<Offer>>> findByGtins(Collection<Gtin> gtins, CountryCode shipTo) {
+		List<String> eans = gtins.stream().map(Gtin::toString).toList();
+		return this.client.findByEans(eans, shipTo.value())
+			.mapNotNull(product -> AliExpressMapping.toOffer(product, shipTo))
+			.collect(Collectors.groupingBy(Offer::gtin));
+	}
+
+	@Override
+	public Mono<Map<String, Offer>> findByIds(Collection<String> offerIds, CountryCode shipTo) {
+		return this.client.findByIds(offerIds, shipTo.value())
+			.mapNotNull(product -> AliExpressMapping.toOffer(product, shipTo))
+			.collectMap(Offer::offerId);
+	}
+
+	/**
+	 * Asks for the page of the platform's 1-based paging that starts at {@code offset}.
+	 */
+	@Override
+	public Mono<SearchHits> search(String query, CountryCode shipTo, int offset, int limit) {
+		if (offset % limit != 0) {
+			throw new IllegalArgumentException(
+					"AliExpress pages by page number: offset %d is not a multiple of %d".formatted(offset, limit));
+		}
+		return this.client.search(query, shipTo.value(), offset / limit + 1, limit)
+			.map(page -> new SearchHits(
+					page.list().stream().map(AliExpressMapping::gtinOf).flatMap(List::stream).toList(),
+					page.list().size(), page.total()));
+	}
+
+}

@@ -1,0 +1,42 @@
+package eu.tmall.gateway.upstream.tmall;
+
+import java.util.Set;
+
+import eu.tmall.gateway.upstream.Upstream;
+import eu.tmall.gateway.upstream.UpstreamException;
+import eu.tmall.gateway.upstream.UpstreamException.Kind;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Tmall Europe's error envelope ({@code {"type","code","message","request_id"}}) as typed
+ * exceptions.
+ */
+final class TmallErrors {
+
+	private static final Set<String> AUTH = Set.of("IncompleteSignature", "InvalidAppKey", "InvalidSignature",
+			"IllegalAccessToken");
+
+	private static final Set<String> RATE_LIMIT = Set.of("ApiCallLimit", "AppCallLimit");
+
+	private TmallErrors() {
+	}
+
+	static UpstreamException fromEnvelope(JsonNode body) {
+		String code = body.path("code").asString("");
+		String requestId = body.path("request_id").asString("none");
+		if (code.isEmpty()) {
+			return new UpstreamException(Upstream.TMALL_EUROPE, Kind.BAD_RESPONSE,
+					"answered without the documented envelope");
+		}
+		if (AUTH.contains(code)) {
+			return new UpstreamException(Upstream.TMALL_EUROPE, Kind.AUTH,
+					"refused the request signature or app key (%s, request %s): check the configured app key and secret"
+						.formatted(code, requestId));
+		}
+		Kind kind = RATE_LIMIT.contains(code) ? Kind.RATE_LIMITED
+				: "ISV".equals(body.path("type").asString("")) ? Kind.BAD_REQUEST : Kind.UNAVAILABLE;
+		return new UpstreamException(Upstream.TMALL_EUROPE, kind,
+				"answered error %s (request %s)".formatted(code, requestId));
+	}
+
+}

@@ -1,0 +1,43 @@
+package eu.tmall.gateway.graphql;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The schema and GraphiQL are served for frontend developers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gateway.embedded.latency=0ms")
+@AutoConfigureWebTestClient
+class SchemaEndpointsTests {
+
+	@Autowired
+	private WebTestClient http;
+
+	@Test
+	void shouldServeTheSchemaReadFromTheSchemaFolder() {
+		String schema = this.http.get()
+			.uri("/graphql/schema")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(schema).contains("scalar GTIN")
+			.contains("product(gtin: GTIN!, shipTo: CountryCode!): Product")
+			.contains("enum Origin");
+	}
+
+	@Test
+	void shouldServeGraphiql() {
+		this.http.get().uri("/graphiql").exchange().expectStatus().is3xxRedirection();
+	}
+
+}
