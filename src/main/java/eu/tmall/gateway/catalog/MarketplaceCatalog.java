@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import eu.tmall.gateway.delivery.CountryCode;
+import eu.tmall.gateway.delivery.ShippingOption;
 import reactor.core.publisher.Mono;
 
 /**
@@ -18,6 +19,9 @@ public interface MarketplaceCatalog {
 	Mono<Map<Gtin, List<Offer>>> findByGtins(Collection<Gtin> gtins, CountryCode shipTo);
 
 	Mono<Map<String, Offer>> findByIds(Collection<String> offerIds, CountryCode shipTo);
+
+	/** Every way the offer can travel to its destination, the default one first. */
+	Mono<List<ShippingOption>> shippingOptions(Offer offer);
 
 	/** One page of the marketplace's own search, in its order of relevance. */
 	Mono<SearchHits> search(String query, CountryCode shipTo, int offset, int limit);

@@ -22,7 +22,9 @@ public final class EmbeddedUpstreams implements AutoCloseable {
 	// fast
 	private static final int JOURNAL_ENTRIES = 1000;
 
-	private static final int RESPONSE_THREADS = 4;
+	// they write delayed responses with blocking I/O, so a slow reader must not stall the
+	// rest
+	private static final int RESPONSE_THREADS = 16;
 
 	private final WireMockServer tmall;
 
@@ -40,6 +42,12 @@ public final class EmbeddedUpstreams implements AutoCloseable {
 		this.latency = latency;
 	}
 
+	/**
+	 * Starts both servers, each on its port or on a random free one for port 0.
+	 * @param settings ports, latency and credentials
+	 * @param catalog what the servers sell
+	 * @return the running upstreams, to be closed
+	 */
 	public static EmbeddedUpstreams start(EmbeddedUpstreamsSettings settings, EmbeddedCatalog catalog) {
 		ResponseLatency latency = new ResponseLatency(settings.latency());
 		JsonResponses responses = new JsonResponses(latency);
@@ -84,14 +92,21 @@ public final class EmbeddedUpstreams implements AutoCloseable {
 		return "http://localhost:" + this.aliExpress.port();
 	}
 
+	/**
+	 * The Tmall Europe server, for counting requests and adding stubs that inject faults.
+	 */
 	public WireMockServer tmallServer() {
 		return this.tmall;
 	}
 
+	/**
+	 * The AliExpress server, for counting requests and adding stubs that inject faults.
+	 */
 	public WireMockServer aliExpressServer() {
 		return this.aliExpress;
 	}
 
+	/** The catalog both servers answer from. */
 	public EmbeddedCatalog catalog() {
 		return this.catalog;
 	}

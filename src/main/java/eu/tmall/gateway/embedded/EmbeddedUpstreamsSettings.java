@@ -1,6 +1,7 @@
 package eu.tmall.gateway.embedded;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * How to run the embedded upstreams.
@@ -18,7 +19,9 @@ public record EmbeddedUpstreamsSettings(int tmallPort, int aliExpressPort, Durat
 	public EmbeddedUpstreamsSettings {
 		requirePort(tmallPort);
 		requirePort(aliExpressPort);
-		ResponseLatency.requireValid(latency);
+		ResponseLatency.requireValid(Objects.requireNonNull(latency, "latency"));
+		Objects.requireNonNull(tmall, "tmall");
+		Objects.requireNonNull(aliExpress, "aliExpress");
 	}
 
 	private static void requirePort(int port) {

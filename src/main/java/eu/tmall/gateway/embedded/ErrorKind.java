@@ -15,6 +15,7 @@ enum ErrorKind {
 
 	INVALID_API_PATH("InvalidApiPath", "InvalidApiPath"),
 
+	// AliExpress only; the Tmall Europe code keeps the mapping total
 	INVALID_METHOD("InvalidApiPath", "InvalidMethod"),
 
 	PRODUCT_NOT_FOUND("InvalidParameter", "isv.product-not-found"),

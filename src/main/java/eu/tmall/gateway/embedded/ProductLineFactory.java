@@ -1,7 +1,6 @@
 package eu.tmall.gateway.embedded;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -75,10 +74,6 @@ final class ProductLineFactory {
 		int count = this.draws.between(1, Math.min(MAX_VARIANTS, available.size()));
 		int start = this.draws.between(0, available.size() - count);
 		return List.copyOf(available.subList(start, start + count));
-	}
-
-	static BigDecimal round(BigDecimal value) {
-		return value.setScale(2, RoundingMode.HALF_UP);
 	}
 
 }

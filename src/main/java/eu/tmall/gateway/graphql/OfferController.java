@@ -1,12 +1,16 @@
 package eu.tmall.gateway.graphql;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 import eu.tmall.gateway.catalog.Offer;
 import eu.tmall.gateway.delivery.DeliveryEstimate;
 import eu.tmall.gateway.delivery.DeliveryEstimator;
 import eu.tmall.gateway.delivery.DeliveryLabels;
+import eu.tmall.gateway.delivery.ShippingOption;
 import eu.tmall.gateway.pricing.Money;
+import org.dataloader.DataLoader;
 
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -35,6 +39,17 @@ class OfferController {
 	@SchemaMapping
 	DeliveryEstimate delivery(Offer offer) {
 		return this.estimator.estimate(offer.shipment(), offer.shipTo());
+	}
+
+	@SchemaMapping
+	CompletableFuture<List<ShippingOption>> shippingOptions(Offer offer,
+			DataLoader<Offer, List<ShippingOption>> shippingOptions) {
+		return shippingOptions.load(offer);
+	}
+
+	@SchemaMapping
+	DeliveryEstimate delivery(ShippingOption option) {
+		return this.estimator.estimate(option.shipment(), option.shipTo());
 	}
 
 	@SchemaMapping

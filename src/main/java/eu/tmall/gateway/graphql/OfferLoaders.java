@@ -15,6 +15,7 @@ import eu.tmall.gateway.catalog.Offer;
 import eu.tmall.gateway.catalog.OfferKey;
 import eu.tmall.gateway.catalog.ProductKey;
 import eu.tmall.gateway.delivery.CountryCode;
+import eu.tmall.gateway.delivery.ShippingOption;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,7 +31,17 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 @Configuration(proxyBeanMethods = false)
 class OfferLoaders {
 
-	OfferLoaders(BatchLoaderRegistry registry, List<MarketplaceCatalog> marketplaces) {
+	static final String SHIPPING_OPTIONS = "shippingOptions";
+
+	OfferLoaders(BatchLoaderRegistry registry, List<MarketplaceCatalog> marketplaces, LoaderProperties properties) {
+		Map<Marketplace, MarketplaceCatalog> byMarketplace = marketplaces.stream()
+			.collect(Collectors.toMap(MarketplaceCatalog::marketplace, Function.identity()));
+		registry.<Offer, List<ShippingOption>>forName(SHIPPING_OPTIONS)
+			.registerMappedBatchLoader((offers, env) -> Flux.fromIterable(offers)
+				.flatMap(offer -> byMarketplace.get(offer.marketplace())
+					.shippingOptions(offer)
+					.map(options -> Map.entry(offer, options)), properties.freightConcurrency())
+				.collectMap(Map.Entry::getKey, Map.Entry::getValue));
 		for (MarketplaceCatalog marketplace : marketplaces) {
 			registry.<ProductKey, List<Offer>>forName(byGtin(marketplace.marketplace()))
 				.registerMappedBatchLoader((keys, env) -> perDestination(keys, ProductKey::shipTo, ProductKey::gtin,

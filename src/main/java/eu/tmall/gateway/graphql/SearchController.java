@@ -56,7 +56,6 @@ class SearchController {
 			DataFetchingEnvironment env) {
 		List<ProductKey> keys = result.gtins().stream().map(gtin -> new ProductKey(gtin, shipTo)).toList();
 		CompletableFuture<DataFetcherResult<List<@Nullable Product>>> loaded = this.products.all(keys, env);
-		env.getDataLoaderRegistry().dispatchAll();
 		return loaded.thenApply(products -> {
 			List<ProductConnection.Edge> edges = new ArrayList<>();
 			for (int i = 0; i < products.getData().size(); i++) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import eu.tmall.gateway.delivery.CountryCode;
+import eu.tmall.gateway.delivery.ShippingOption;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -118,6 +119,11 @@ class FederatedSearchTests {
 		@Override
 		public Mono<Map<String, Offer>> findByIds(Collection<String> offerIds, CountryCode shipTo) {
 			return Mono.just(Map.of());
+		}
+
+		@Override
+		public Mono<List<ShippingOption>> shippingOptions(Offer offer) {
+			return Mono.just(List.of());
 		}
 
 		@Override

@@ -2,6 +2,7 @@ package eu.tmall.gateway.embedded;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -150,7 +151,7 @@ class EmbeddedCatalogTests {
 	@Test
 	void shouldMatchHeadphonesOnBothMarketplaces() {
 		assertThat(catalog.searchTmall("Headphones", null, null)).hasSizeGreaterThanOrEqualTo(30)
-			.allMatch((item) -> item.title().toLowerCase().contains("headphones"));
+			.allMatch((item) -> item.title().toLowerCase(Locale.ROOT).contains("headphones"));
 		assertThat(catalog.searchAliExpress("headphones")).hasSizeGreaterThanOrEqualTo(30);
 	}
 

@@ -3,6 +3,7 @@ package eu.tmall.gateway.embedded;
 import java.time.Duration;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import eu.tmall.gateway.embedded.PlatformCalls.Answer;
 import org.junit.jupiter.api.AfterEach;
@@ -64,11 +65,15 @@ class EmbeddedUpstreamsTests {
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 		assertThat(answer.body().get("code").asString()).isEqualTo("0");
 		assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+		assertThat(addedDelay(this.upstreams.tmallServer())).isEqualTo(100);
 		this.upstreams.setLatency(Duration.ZERO);
-		started = System.nanoTime();
-		PlatformCalls.get(this.upstreams.tmallBaseUrl() + "/rest/products/search",
-				Map.of("q", "kettle", "ship_to", "IT"));
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(100));
+		PlatformCalls.post(this.upstreams.aliExpressBaseUrl() + "/sync",
+				Map.of("method", "aliexpress.affiliate.product.query", "keywords", "kettle", "ship_to_country", "DE"));
+		assertThat(addedDelay(this.upstreams.aliExpressServer())).isZero();
+	}
+
+	private static int addedDelay(WireMockServer server) {
+		return server.getAllServeEvents().get(0).getTiming().getAddedDelay();
 	}
 
 	@Test

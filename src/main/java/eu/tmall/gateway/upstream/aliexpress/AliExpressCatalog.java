@@ -11,6 +11,7 @@ import eu.tmall.gateway.catalog.MarketplaceCatalog;
 import eu.tmall.gateway.catalog.Offer;
 import eu.tmall.gateway.catalog.SearchHits;
 import eu.tmall.gateway.delivery.CountryCode;
+import eu.tmall.gateway.delivery.ShippingOption;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,6 +43,14 @@ public class AliExpressCatalog implements MarketplaceCatalog {
 		return this.client.findByIds(offerIds, shipTo.value())
 			.mapNotNull(product -> AliExpressMapping.toOffer(product, shipTo))
 			.collectMap(Offer::offerId);
+	}
+
+	/** AliExpress quotes every option only one product a call. */
+	@Override
+	public Mono<List<ShippingOption>> shippingOptions(Offer offer) {
+		return this.client.freight(offer.offerId(), offer.shipTo().value())
+			.map(option -> AliExpressMapping.toShippingOption(option, offer.shipTo()))
+			.collectList();
 	}
 
 	/**

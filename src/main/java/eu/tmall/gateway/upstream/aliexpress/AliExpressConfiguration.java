@@ -2,6 +2,9 @@ package eu.tmall.gateway.upstream.aliexpress;
 
 import java.time.Clock;
 
+import eu.tmall.gateway.catalog.MarketplaceCatalog;
+import eu.tmall.gateway.upstream.CacheProperties;
+import eu.tmall.gateway.upstream.CachingMarketplaceCatalog;
 import eu.tmall.gateway.upstream.EmbeddedConnections;
 import eu.tmall.gateway.upstream.Upstream;
 import eu.tmall.gateway.upstream.UpstreamCalls;
@@ -30,8 +33,8 @@ class AliExpressConfiguration {
 	}
 
 	@Bean
-	AliExpressCatalog aliExpressCatalog(AliExpressClient client) {
-		return new AliExpressCatalog(client);
+	MarketplaceCatalog aliExpressCatalog(AliExpressClient client, CacheProperties caches) {
+		return CachingMarketplaceCatalog.wrap(new AliExpressCatalog(client), caches);
 	}
 
 }

@@ -10,6 +10,7 @@ import eu.tmall.gateway.catalog.Marketplace;
 import eu.tmall.gateway.catalog.Offer;
 import eu.tmall.gateway.delivery.CountryCode;
 import eu.tmall.gateway.delivery.Shipment;
+import eu.tmall.gateway.delivery.ShippingOption;
 import eu.tmall.gateway.pricing.Currency;
 import eu.tmall.gateway.pricing.Money;
 import eu.tmall.gateway.upstream.Upstream;
@@ -35,19 +36,29 @@ final class AliExpressMapping {
 			return null;
 		}
 		try {
-			AliExpressDeliveryOption delivery = product.defaultDelivery();
-			Shipment shipment = new Shipment(CountryCode.of(delivery.shipFromCountry()), delivery.minDeliveryDays(),
-					delivery.maxDeliveryDays(), delivery.serviceName());
+			ShippingOption delivery = toShippingOption(product.defaultDelivery(), shipTo);
 			return new Offer(Marketplace.ALIEXPRESS, String.valueOf(product.productId()), gtin.get(0),
 					product.productTitle(), brand(product), product.firstLevelCategoryName(), images(product),
 					product.shopName(),
-					Money.of(product.targetSalePrice(), Currency.of(product.targetSalePriceCurrency())),
-					Money.of(delivery.shippingFee(), Currency.of(delivery.shippingFeeCurrency())), shipment,
-					product.availableStock(), URI.create(product.productDetailUrl()), shipTo);
+					Money.of(product.targetSalePrice(), Currency.of(product.targetSalePriceCurrency())), delivery.fee(),
+					delivery.shipment(), product.availableStock(), URI.create(product.productDetailUrl()), shipTo);
 		}
 		catch (RuntimeException ex) {
 			throw new UpstreamException(Upstream.ALIEXPRESS, UpstreamException.Kind.BAD_RESPONSE,
 					"sent product %d that breaks the contract: %s".formatted(product.productId(), ex.getMessage()), ex);
+		}
+	}
+
+	static ShippingOption toShippingOption(AliExpressDeliveryOption option, CountryCode shipTo) {
+		try {
+			Shipment shipment = new Shipment(CountryCode.of(option.shipFromCountry()), option.minDeliveryDays(),
+					option.maxDeliveryDays(), option.serviceName());
+			return new ShippingOption(option.serviceName(), shipment,
+					Money.of(option.shippingFee(), Currency.of(option.shippingFeeCurrency())), shipTo);
+		}
+		catch (RuntimeException ex) {
+			throw new UpstreamException(Upstream.ALIEXPRESS, UpstreamException.Kind.BAD_RESPONSE,
+					"sent a delivery option that breaks the contract: " + ex.getMessage(), ex);
 		}
 	}
 

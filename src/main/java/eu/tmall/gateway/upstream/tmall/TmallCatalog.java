@@ -11,6 +11,7 @@ import eu.tmall.gateway.catalog.MarketplaceCatalog;
 import eu.tmall.gateway.catalog.Offer;
 import eu.tmall.gateway.catalog.SearchHits;
 import eu.tmall.gateway.delivery.CountryCode;
+import eu.tmall.gateway.delivery.ShippingOption;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,6 +43,13 @@ public class TmallCatalog implements MarketplaceCatalog {
 		return this.client.findByIds(offerIds, shipTo.value())
 			.mapNotNull(listing -> TmallMapping.toOffer(listing, shipTo))
 			.collectMap(Offer::offerId);
+	}
+
+	/** A Tmall Europe listing has one delivery, quoted with it: no call needed. */
+	@Override
+	public Mono<List<ShippingOption>> shippingOptions(Offer offer) {
+		return Mono.just(List
+			.of(new ShippingOption(offer.shipment().carrier(), offer.shipment(), offer.shippingFee(), offer.shipTo())));
 	}
 
 	@Override

@@ -2,6 +2,9 @@ package eu.tmall.gateway.upstream.tmall;
 
 import java.time.Clock;
 
+import eu.tmall.gateway.catalog.MarketplaceCatalog;
+import eu.tmall.gateway.upstream.CacheProperties;
+import eu.tmall.gateway.upstream.CachingMarketplaceCatalog;
 import eu.tmall.gateway.upstream.EmbeddedConnections;
 import eu.tmall.gateway.upstream.Upstream;
 import eu.tmall.gateway.upstream.UpstreamCalls;
@@ -30,8 +33,8 @@ class TmallConfiguration {
 	}
 
 	@Bean
-	TmallCatalog tmallCatalog(TmallClient client) {
-		return new TmallCatalog(client);
+	MarketplaceCatalog tmallCatalog(TmallClient client, CacheProperties caches) {
+		return CachingMarketplaceCatalog.wrap(new TmallCatalog(client), caches);
 	}
 
 }

@@ -58,7 +58,7 @@ class AliExpressClientTests {
 		this.server.start();
 		UpstreamConnection connection = new UpstreamConnection(URI.create(this.server.baseUrl()), "app-2", SECRET);
 		UpstreamsProperties.Endpoint endpoint = new UpstreamsProperties.Endpoint(null, null, null,
-				Duration.ofSeconds(1), Duration.ofSeconds(1));
+				Duration.ofSeconds(1), Duration.ofSeconds(5));
 		this.client = new AliExpressClient(UpstreamCalls.webClient(WebClient.builder(), connection, endpoint),
 				connection, endpoint, JsonMapper.builder().build(),
 				Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC));

@@ -55,7 +55,7 @@ class TmallClientTests {
 		this.server.start();
 		UpstreamConnection connection = new UpstreamConnection(URI.create(this.server.baseUrl()), "app-1", SECRET);
 		UpstreamsProperties.Endpoint endpoint = new UpstreamsProperties.Endpoint(null, null, null,
-				Duration.ofSeconds(1), Duration.ofMillis(800));
+				Duration.ofSeconds(1), Duration.ofMillis(1500));
 		this.client = new TmallClient(UpstreamCalls.webClient(WebClient.builder(), connection, endpoint), connection,
 				endpoint, JsonMapper.builder().build(),
 				Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC));
@@ -92,6 +92,8 @@ class TmallClientTests {
 		this.server.stubFor(get(urlPathEqualTo("/rest/products/get"))
 			.willReturn(okJson("{\"code\":\"0\",\"data\":{\"products\":[]}}").withFixedDelay(300)));
 		List<String> ids = IntStream.range(0, 120).mapToObj(i -> "TE" + i).toList();
+		this.client.findByIds(List.of("warm-up"), "DE").collectList().block();
+		this.server.resetRequests();
 
 		long started = System.nanoTime();
 		this.client.findByIds(ids, "DE").collectList().block();
@@ -148,7 +150,7 @@ class TmallClientTests {
 	@Test
 	void shouldGiveUpAtTheDeadline() {
 		this.server.stubFor(get(urlPathEqualTo("/rest/products/get"))
-			.willReturn(okJson("{\"code\":\"0\",\"data\":{\"products\":[]}}").withFixedDelay(2000)));
+			.willReturn(okJson("{\"code\":\"0\",\"data\":{\"products\":[]}}").withFixedDelay(4000)));
 
 		assertThatExceptionOfType(UpstreamException.class)
 			.isThrownBy(() -> this.client.findByIds(List.of("TE1"), "ES").blockLast())
