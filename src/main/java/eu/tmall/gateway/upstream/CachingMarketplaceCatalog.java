@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
@@ -39,6 +41,8 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 
 	private final AsyncCache<OfferKey, List<ShippingOption>> freight;
 
+	private final Object claims = new Object();
+
 	/** The marketplace behind caches, or as it is when caching is off. */
 	public static MarketplaceCatalog wrap(MarketplaceCatalog upstream, CacheProperties properties) {
 		return properties.enabled() ? new CachingMarketplaceCatalog(upstream, properties) : upstream;
@@ -60,11 +64,7 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 	@Override
 	public Mono<Map<Gtin, List<Offer>>> findByGtins(Collection<Gtin> gtins, CountryCode shipTo) {
 		Set<ProductKey> keys = gtins.stream().map(gtin -> new ProductKey(gtin, shipTo)).collect(Collectors.toSet());
-		return Mono.fromFuture(() -> this.byGtin.getAll(keys,
-				(missing, executor) -> this.upstream
-					.findByGtins(missing.stream().map(ProductKey::gtin).toList(), shipTo)
-					.map(found -> everyKey(missing, key -> found.getOrDefault(key.gtin(), List.of())))
-					.toFuture()))
+		return Mono.fromFuture(() -> claim(() -> this.byGtin.getAll(keys, (missing, executor) -> loadGtins(missing))))
 			.map(cached -> rekey(cached, ProductKey::gtin));
 	}
 
@@ -73,11 +73,27 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 		Set<OfferKey> keys = offerIds.stream()
 			.map(id -> new OfferKey(marketplace(), id, shipTo))
 			.collect(Collectors.toSet());
-		return Mono.fromFuture(() -> this.byId.getAll(keys,
-				(missing, executor) -> this.upstream.findByIds(missing.stream().map(OfferKey::offerId).toList(), shipTo)
-					.map(found -> rekey(found, id -> new OfferKey(marketplace(), id, shipTo)))
-					.toFuture()))
+		return Mono.fromFuture(() -> claim(() -> this.byId.getAll(keys, (missing, executor) -> loadIds(missing))))
 			.map(cached -> rekey(cached, OfferKey::offerId));
+	}
+
+	/**
+	 * Every key gets an answer, an empty list where the marketplace does not sell the
+	 * GTIN.
+	 */
+	private CompletableFuture<Map<ProductKey, List<Offer>>> loadGtins(Set<? extends ProductKey> missing) {
+		CountryCode shipTo = missing.iterator().next().shipTo();
+		return this.upstream.findByGtins(missing.stream().map(ProductKey::gtin).toList(), shipTo)
+			.map(found -> CachingMarketplaceCatalog.<ProductKey, List<Offer>>everyKey(missing,
+					key -> found.getOrDefault(key.gtin(), List.of())))
+			.toFuture();
+	}
+
+	private CompletableFuture<Map<OfferKey, Offer>> loadIds(Set<? extends OfferKey> missing) {
+		CountryCode shipTo = missing.iterator().next().shipTo();
+		return this.upstream.findByIds(missing.stream().map(OfferKey::offerId).toList(), shipTo)
+			.map(found -> rekey(found, id -> new OfferKey(marketplace(), id, shipTo)))
+			.toFuture();
 	}
 
 	@Override
@@ -96,6 +112,18 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 	public Map<String, AsyncCache<?, ?>> caches() {
 		return Map.of("offers-by-gtin", this.byGtin, "offers-by-id", this.byId, "search", this.searches, "freight",
 				this.freight);
+	}
+
+	/**
+	 * Runs a bulk lookup's claim on its missing keys alone. Caffeine shares in-flight
+	 * loads per key, but two identical batches racing could each claim half the keys and
+	 * make two upstream calls; claiming only inserts futures and subscribes to the call,
+	 * so the lock is brief.
+	 */
+	private <T> T claim(Supplier<T> lookup) {
+		synchronized (this.claims) {
+			return lookup.get();
+		}
 	}
 
 	private static <K, V> AsyncCache<K, V> cache(CacheProperties.Spec spec) {

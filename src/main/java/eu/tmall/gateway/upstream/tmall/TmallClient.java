@@ -1,24 +1,15 @@
 package eu.tmall.gateway.upstream.tmall;
 
-import java.time.Clock;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import eu.tmall.gateway.upstream.ApiSigner;
 import eu.tmall.gateway.upstream.Batches;
-import eu.tmall.gateway.upstream.Upstream;
-import eu.tmall.gateway.upstream.UpstreamCalls;
-import eu.tmall.gateway.upstream.UpstreamConnection;
-import eu.tmall.gateway.upstream.UpstreamException;
-import eu.tmall.gateway.upstream.UpstreamsProperties;
+import eu.tmall.gateway.upstream.UpstreamChannel;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
-import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
 
 /**
@@ -31,23 +22,10 @@ public class TmallClient {
 	/** The platform's limit on ids or GTINs per lookup. */
 	public static final int MAX_BATCH = 50;
 
-	private final WebClient webClient;
+	private final UpstreamChannel channel;
 
-	private final UpstreamConnection connection;
-
-	private final UpstreamsProperties.Endpoint endpoint;
-
-	private final ObjectMapper json;
-
-	private final Clock clock;
-
-	public TmallClient(WebClient webClient, UpstreamConnection connection, UpstreamsProperties.Endpoint endpoint,
-			ObjectMapper json, Clock clock) {
-		this.webClient = webClient;
-		this.connection = connection;
-		this.endpoint = endpoint;
-		this.json = json;
-		this.clock = clock;
+	public TmallClient(UpstreamChannel channel) {
+		this.channel = channel;
 	}
 
 	public Mono<TmallSearchPage> search(String query, String shipTo, int offset, int limit) {
@@ -73,17 +51,14 @@ public class TmallClient {
 	}
 
 	private Mono<TmallSearchPage> call(String path, Map<String, String> business) {
-		Map<String, String> params = new LinkedHashMap<>(business);
-		params.put("app_key", this.connection.appKey());
-		params.put("timestamp", String.valueOf(this.clock.millis()));
-		params.put("sign_method", "sha256");
-		params.put(ApiSigner.SIGN, ApiSigner.sign(this.connection.appSecret(), path, params));
-		Mono<TmallSearchPage> call = this.webClient.get()
+		Map<String, String> params = this.channel.signed(path, business);
+		Mono<TmallSearchPage> call = this.channel.webClient()
+			.get()
 			.uri(uri -> withParams(uri.path("/rest" + path), params).build(params))
 			.retrieve()
 			.bodyToMono(JsonNode.class)
 			.map(this::unwrap);
-		return UpstreamCalls.guard(call, Upstream.TMALL_EUROPE, this.endpoint);
+		return this.channel.guard(call);
 	}
 
 	private static UriBuilder withParams(UriBuilder uri, Map<String, String> params) {
@@ -93,14 +68,14 @@ public class TmallClient {
 
 	private TmallSearchPage unwrap(JsonNode body) {
 		if ("0".equals(body.path("code").asString(null)) && body.has("data")) {
-			return this.json.treeToValue(body.get("data"), TmallSearchPage.class);
+			return this.channel.json().treeToValue(body.get("data"), TmallSearchPage.class);
 		}
 		throw TmallErrors.fromEnvelope(body);
 	}
 
 	@Override
 	public String toString() {
-		return "TmallClient[" + this.connection.baseUrl() + "]";
+		return "TmallClient[" + this.channel + "]";
 	}
 
 }

@@ -15,7 +15,8 @@ import java.util.stream.IntStream;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import eu.tmall.gateway.upstream.ApiSigner;
-import eu.tmall.gateway.upstream.UpstreamCalls;
+import eu.tmall.gateway.upstream.Upstream;
+import eu.tmall.gateway.upstream.UpstreamChannel;
 import eu.tmall.gateway.upstream.UpstreamConnection;
 import eu.tmall.gateway.upstream.UpstreamException;
 import eu.tmall.gateway.upstream.UpstreamException.Kind;
@@ -59,9 +60,9 @@ class AliExpressClientTests {
 		UpstreamConnection connection = new UpstreamConnection(URI.create(this.server.baseUrl()), "app-2", SECRET);
 		UpstreamsProperties.Endpoint endpoint = new UpstreamsProperties.Endpoint(null, null, null,
 				Duration.ofSeconds(1), Duration.ofSeconds(5));
-		this.client = new AliExpressClient(UpstreamCalls.webClient(WebClient.builder(), connection, endpoint),
-				connection, endpoint, JsonMapper.builder().build(),
-				Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC));
+		this.client = new AliExpressClient(UpstreamChannel.open(Upstream.ALIEXPRESS, WebClient.builder(), connection,
+				endpoint, JsonMapper.builder().build(),
+				Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)));
 	}
 
 	@AfterEach

@@ -14,7 +14,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import eu.tmall.gateway.upstream.ApiSigner;
-import eu.tmall.gateway.upstream.UpstreamCalls;
+import eu.tmall.gateway.upstream.Upstream;
+import eu.tmall.gateway.upstream.UpstreamChannel;
 import eu.tmall.gateway.upstream.UpstreamConnection;
 import eu.tmall.gateway.upstream.UpstreamException;
 import eu.tmall.gateway.upstream.UpstreamException.Kind;
@@ -56,9 +57,9 @@ class TmallClientTests {
 		UpstreamConnection connection = new UpstreamConnection(URI.create(this.server.baseUrl()), "app-1", SECRET);
 		UpstreamsProperties.Endpoint endpoint = new UpstreamsProperties.Endpoint(null, null, null,
 				Duration.ofSeconds(1), Duration.ofMillis(1500));
-		this.client = new TmallClient(UpstreamCalls.webClient(WebClient.builder(), connection, endpoint), connection,
+		this.client = new TmallClient(UpstreamChannel.open(Upstream.TMALL_EUROPE, WebClient.builder(), connection,
 				endpoint, JsonMapper.builder().build(),
-				Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC));
+				Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)));
 	}
 
 	@AfterEach

@@ -1,0 +1,50 @@
+package eu.tmall.gateway.upstream;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * What a client needs to call its platform: the HTTP client on the platform's base URL,
+ * the credentials, the deadlines, JSON and the clock the timestamps come from.
+ */
+public record UpstreamChannel(Upstream upstream, WebClient webClient, UpstreamConnection connection,
+		UpstreamsProperties.Endpoint endpoint, ObjectMapper json, Clock clock) {
+
+	public static UpstreamChannel open(Upstream upstream, WebClient.Builder builder, UpstreamConnection connection,
+			UpstreamsProperties.Endpoint endpoint, ObjectMapper json, Clock clock) {
+		return new UpstreamChannel(upstream, UpstreamCalls.webClient(builder, connection, endpoint), connection,
+				endpoint, json, clock);
+	}
+
+	/**
+	 * The business parameters with the platform's system parameters and signature added.
+	 */
+	public Map<String, String> signed(String signPrefix, Map<String, String> business) {
+		Map<String, String> params = new LinkedHashMap<>(business);
+		params.put("app_key", this.connection.appKey());
+		params.put("timestamp", String.valueOf(this.clock.millis()));
+		params.put("sign_method", "sha256");
+		params.put(ApiSigner.SIGN, ApiSigner.sign(this.connection.appSecret(), signPrefix, params));
+		return params;
+	}
+
+	/**
+	 * Applies the deadline and turns whatever went wrong into an
+	 * {@link UpstreamException}.
+	 */
+	public <T> Mono<T> guard(Mono<T> call) {
+		return UpstreamCalls.guard(call, this.upstream, this.endpoint);
+	}
+
+	@Override
+	public String toString() {
+		return "UpstreamChannel[" + this.upstream.id() + " at " + this.connection.baseUrl() + "]";
+	}
+
+}

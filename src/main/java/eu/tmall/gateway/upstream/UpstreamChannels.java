@@ -1,0 +1,68 @@
+package eu.tmall.gateway.upstream;
+
+import java.net.URI;
+import java.time.Clock;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Opens the channel to each upstream: its configured base URL and credentials, or else
+ * the embedded upstream.
+ */
+@Component
+public class UpstreamChannels {
+
+	private final WebClient.Builder builder;
+
+	private final UpstreamsProperties properties;
+
+	private final ObjectProvider<EmbeddedConnections> embedded;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	UpstreamChannels(WebClient.Builder builder, UpstreamsProperties properties,
+			ObjectProvider<EmbeddedConnections> embedded, JsonMapper json, Clock clock) {
+		this.builder = builder;
+		this.properties = properties;
+		this.embedded = embedded;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	public UpstreamChannel open(Upstream upstream) {
+		return UpstreamChannel.open(upstream, this.builder, connection(upstream), this.properties.of(upstream),
+				this.json, this.clock);
+	}
+
+	private UpstreamConnection connection(Upstream upstream) {
+		UpstreamsProperties.Endpoint endpoint = this.properties.of(upstream);
+		URI baseUrl = endpoint.baseUrl();
+		if (baseUrl == null || baseUrl.toString().isEmpty()) {
+			EmbeddedConnections connections = this.embedded.getIfAvailable();
+			if (connections == null) {
+				throw new IllegalStateException(
+						"gateway.upstreams.%s.base-url is not set and the embedded upstreams are off"
+							.formatted(upstream.id()));
+			}
+			return connections.connection(upstream);
+		}
+		if (isBlank(endpoint.appKey()) || isBlank(endpoint.appSecret())) {
+			throw new IllegalStateException(
+					"gateway.upstreams.%s.base-url is set, so its app-key and app-secret must be too (the secret from the environment)"
+						.formatted(upstream.id()));
+		}
+		return new UpstreamConnection(baseUrl, endpoint.appKey(), endpoint.appSecret());
+	}
+
+	private static boolean isBlank(@Nullable String value) {
+		return value == null || value.isBlank();
+	}
+
+}

@@ -1,0 +1,39 @@
+package eu.tmall.gateway.upstream;
+
+import eu.tmall.gateway.catalog.MarketplaceCatalog;
+import eu.tmall.gateway.upstream.aliexpress.AliExpressCatalog;
+import eu.tmall.gateway.upstream.aliexpress.AliExpressClient;
+import eu.tmall.gateway.upstream.tmall.TmallCatalog;
+import eu.tmall.gateway.upstream.tmall.TmallClient;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One client per upstream, and each marketplace of the catalog on top of its client,
+ * behind the shared caches.
+ */
+@Configuration(proxyBeanMethods = false)
+class UpstreamsConfiguration {
+
+	@Bean
+	TmallClient tmallClient(UpstreamChannels channels) {
+		return new TmallClient(channels.open(Upstream.TMALL_EUROPE));
+	}
+
+	@Bean
+	AliExpressClient aliExpressClient(UpstreamChannels channels) {
+		return new AliExpressClient(channels.open(Upstream.ALIEXPRESS));
+	}
+
+	@Bean
+	MarketplaceCatalog tmallCatalog(TmallClient client, CacheProperties caches) {
+		return CachingMarketplaceCatalog.wrap(new TmallCatalog(client), caches);
+	}
+
+	@Bean
+	MarketplaceCatalog aliExpressCatalog(AliExpressClient client, CacheProperties caches) {
+		return CachingMarketplaceCatalog.wrap(new AliExpressCatalog(client), caches);
+	}
+
+}
