@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * marketplaces' own rankings are interleaved and a product is listed where it first
  * appears. The merged order of a prefix depends only on the prefixes of the marketplaces'
  * results, so an offset into it is a stable cursor, and each page fetches only what it
- * needs, a page of {@value #UPSTREAM_PAGE} at a time.
+ * needs: pages of the size one round trip needs, {@value #UPSTREAM_PAGE} at most.
  */
 @Component
 public class FederatedSearch {
@@ -32,15 +32,18 @@ public class FederatedSearch {
 
 	public Mono<SearchResult> search(String query, CountryCode shipTo, int offset, int first) {
 		int wanted = offset + first + 1;
+		int pageSize = Math.min(UPSTREAM_PAGE, wanted);
 		List<Stream> start = this.marketplaces.stream().map(Stream::new).toList();
-		return next(start, query, shipTo)
-			.expand(streams -> needsMore(streams, wanted) ? next(streams, query, shipTo) : Mono.empty())
+		return next(start, query, shipTo, pageSize)
+			.expand(streams -> needsMore(streams, wanted) ? next(streams, query, shipTo, pageSize) : Mono.empty())
 			.last()
 			.map(streams -> result(streams, offset, first));
 	}
 
-	private Mono<List<Stream>> next(List<Stream> streams, String query, CountryCode shipTo) {
-		return Flux.fromIterable(streams).flatMapSequential(stream -> stream.fetchNext(query, shipTo)).collectList();
+	private Mono<List<Stream>> next(List<Stream> streams, String query, CountryCode shipTo, int pageSize) {
+		return Flux.fromIterable(streams)
+			.flatMapSequential(stream -> stream.fetchNext(query, shipTo, pageSize))
+			.collectList();
 	}
 
 	private static boolean needsMore(List<Stream> streams, int wanted) {
@@ -72,11 +75,11 @@ public class FederatedSearch {
 			return this.failure != null || this.scanned >= this.total;
 		}
 
-		Mono<Stream> fetchNext(String query, CountryCode shipTo) {
+		Mono<Stream> fetchNext(String query, CountryCode shipTo, int pageSize) {
 			if (exhausted()) {
 				return Mono.just(this);
 			}
-			return this.marketplace.search(query, shipTo, this.scanned, UPSTREAM_PAGE)
+			return this.marketplace.search(query, shipTo, this.scanned, pageSize)
 				.map(this::append)
 				.onErrorResume(ex -> Mono.just(new Stream(this.marketplace, this.hits, this.scanned, 0, ex)));
 		}

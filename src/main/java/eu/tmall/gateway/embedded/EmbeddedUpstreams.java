@@ -18,10 +18,6 @@ public final class EmbeddedUpstreams implements AutoCloseable {
 	// lower than any stub a test adds (WireMock's default priority is 5)
 	private static final int CATALOG_PRIORITY = 100;
 
-	// the journal's trimming walks every entry per request, so it must stay short to stay
-	// fast
-	private static final int JOURNAL_ENTRIES = 1000;
-
 	// they write delayed responses with blocking I/O, so a slow reader must not stall the
 	// rest
 	private static final int RESPONSE_THREADS = 16;
@@ -51,9 +47,10 @@ public final class EmbeddedUpstreams implements AutoCloseable {
 	public static EmbeddedUpstreams start(EmbeddedUpstreamsSettings settings, EmbeddedCatalog catalog) {
 		ResponseLatency latency = new ResponseLatency(settings.latency());
 		JsonResponses responses = new JsonResponses(latency);
-		WireMockServer tmall = server(settings.tmallPort(), new TmallEuropeTransformer(new TmallEuropeApi(catalog),
-				new SignatureVerifier(settings.verifySignatures(), settings.tmall()), responses));
-		WireMockServer aliExpress = server(settings.aliExpressPort(),
+		WireMockServer tmall = server(settings.tmallPort(), settings.journalEntries(),
+				new TmallEuropeTransformer(new TmallEuropeApi(catalog),
+						new SignatureVerifier(settings.verifySignatures(), settings.tmall()), responses));
+		WireMockServer aliExpress = server(settings.aliExpressPort(), settings.journalEntries(),
 				new AliExpressTransformer(new AliExpressApi(catalog),
 						new SignatureVerifier(settings.verifySignatures(), settings.aliExpress()), responses));
 		EmbeddedUpstreams upstreams = new EmbeddedUpstreams(tmall, aliExpress, catalog, latency);
@@ -69,15 +66,20 @@ public final class EmbeddedUpstreams implements AutoCloseable {
 		return upstreams;
 	}
 
-	private static WireMockServer server(int port, Extension transformer) {
-		return new WireMockServer(WireMockConfiguration.options()
+	/**
+	 * WireMock trims its journal by walking every entry on every request, so the journal
+	 * stays short, and load tests switch it off with 0 entries.
+	 */
+	private static WireMockServer server(int port, int journalEntries, Extension transformer) {
+		WireMockConfiguration options = WireMockConfiguration.options()
 			.port(port)
 			.notifier(new Slf4jNotifier(false))
 			.asynchronousResponseEnabled(true)
 			.asynchronousResponseThreads(RESPONSE_THREADS)
-			.maxRequestJournalEntries(JOURNAL_ENTRIES)
 			.gzipDisabled(true)
-			.extensions(transformer));
+			.extensions(transformer);
+		return new WireMockServer((journalEntries == 0) ? options.disableRequestJournal()
+				: options.maxRequestJournalEntries(journalEntries));
 	}
 
 	/**

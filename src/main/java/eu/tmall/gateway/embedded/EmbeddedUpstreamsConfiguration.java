@@ -23,7 +23,8 @@ class EmbeddedUpstreamsConfiguration {
 	@Bean
 	EmbeddedUpstreamsSettings embeddedUpstreamsSettings(EmbeddedProperties properties) {
 		return new EmbeddedUpstreamsSettings(properties.tmallPort(), properties.aliexpressPort(), properties.latency(),
-				properties.verifySignatures(), credentials("embedded-tmall"), credentials("embedded-aliexpress"));
+				properties.verifySignatures(), credentials("embedded-tmall"), credentials("embedded-aliexpress"),
+				properties.journalEntries());
 	}
 
 	@Bean(destroyMethod = "close")

@@ -14,7 +14,18 @@ import java.util.Objects;
  * @param aliExpress the AliExpress credentials
  */
 public record EmbeddedUpstreamsSettings(int tmallPort, int aliExpressPort, Duration latency, boolean verifySignatures,
-		Credentials tmall, Credentials aliExpress) {
+		Credentials tmall, Credentials aliExpress, int journalEntries) {
+
+	/**
+	 * The journal that tests count requests in: the latest
+	 * {@value #DEFAULT_JOURNAL_ENTRIES} requests.
+	 */
+	public static final int DEFAULT_JOURNAL_ENTRIES = 1000;
+
+	public EmbeddedUpstreamsSettings(int tmallPort, int aliExpressPort, Duration latency, boolean verifySignatures,
+			Credentials tmall, Credentials aliExpress) {
+		this(tmallPort, aliExpressPort, latency, verifySignatures, tmall, aliExpress, DEFAULT_JOURNAL_ENTRIES);
+	}
 
 	public EmbeddedUpstreamsSettings {
 		requirePort(tmallPort);
@@ -22,6 +33,9 @@ public record EmbeddedUpstreamsSettings(int tmallPort, int aliExpressPort, Durat
 		ResponseLatency.requireValid(Objects.requireNonNull(latency, "latency"));
 		Objects.requireNonNull(tmall, "tmall");
 		Objects.requireNonNull(aliExpress, "aliExpress");
+		if (journalEntries < 0) {
+			throw new IllegalArgumentException("journalEntries must be 0 (no journal) or more, was " + journalEntries);
+		}
 	}
 
 	private static void requirePort(int port) {

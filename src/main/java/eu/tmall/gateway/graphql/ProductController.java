@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -42,11 +41,6 @@ class ProductController {
 			@Argument @Size(max = MAX_GTINS) List<Gtin> gtins, @Argument CountryCode shipTo,
 			DataFetchingEnvironment env) {
 		return this.products.all(gtins.stream().map(gtin -> new ProductKey(gtin, shipTo)).toList(), env);
-	}
-
-	@SchemaMapping
-	String id(Product product) {
-		return GlobalId.of(product.key());
 	}
 
 }

@@ -56,6 +56,10 @@ class SearchController {
 			DataFetchingEnvironment env) {
 		List<ProductKey> keys = result.gtins().stream().map(gtin -> new ProductKey(gtin, shipTo)).toList();
 		CompletableFuture<DataFetcherResult<List<@Nullable Product>>> loaded = this.products.all(keys, env);
+		// graphql-java's chained dispatch sends these loads one loader at a time, so the
+		// second
+		// marketplace would wait for the first: dispatch both now, concurrently
+		env.getDataLoaderRegistry().dispatchAll();
 		return loaded.thenApply(products -> {
 			List<ProductConnection.Edge> edges = new ArrayList<>();
 			for (int i = 0; i < products.getData().size(); i++) {
