@@ -26,7 +26,8 @@ java = subprocess.run(["java", "-version"], capture_output=True, text=True).stde
 out = ["# Benchmark results", "",
        f"Machine: {os.cpu_count()} cores ({cpu()}), {java}. wrk and the gateway share the machine.",
        f"Command: `bench/run.sh` (upstream latency {latency}, {warmup} s warm-up before each measured run of {duration} s, "
-       "one wrk thread). `caches=false` runs the gateway with `--gateway.cache.enabled=false` (every request goes "
+       "one wrk thread, 5 s timeout: above the gateway's 3 s upstream deadline, so a wrk timeout is a hung request, "
+       "while slow answers show in p99). `caches=false` runs the gateway with `--gateway.cache.enabled=false` (every request goes "
        "upstream); `caches=true` with the caches on and warm.", "",
        "| caches | query | connections | req/s | p50 ms | p99 ms | non-2xx | socket errors | GraphQL errors | upstream calls/request |",
        "|---|---|---|---|---|---|---|---|---|---|"]

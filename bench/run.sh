@@ -55,7 +55,7 @@ upstream_calls() {
 }
 
 load() { # $1 query, $2 connections, $3 seconds; prints wrk's RESULT line
-	BENCH_BODY="bench/queries/$1.json" wrk -t1 -c"$2" -d"$3s" --latency -s bench/graphql.lua \
+	BENCH_BODY="bench/queries/$1.json" wrk -t1 -c"$2" -d"$3s" --timeout 5s --latency -s bench/graphql.lua \
 		"http://localhost:$PORT/graphql" | grep '^RESULT'
 }
 
