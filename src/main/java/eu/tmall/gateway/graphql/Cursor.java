@@ -12,6 +12,13 @@ final class Cursor {
 
 	private static final String PREFIX = "search:";
 
+	/**
+	 * How deep a search can be paged. Each page re-reads the merged results before it, so
+	 * an unbounded cursor would let one request page through a marketplace's whole
+	 * catalog.
+	 */
+	static final int MAX_DEPTH = 1_000;
+
 	private Cursor() {
 	}
 
@@ -30,7 +37,7 @@ final class Cursor {
 			String text = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
 			if (text.startsWith(PREFIX)) {
 				int position = Integer.parseInt(text.substring(PREFIX.length()));
-				if (position >= 0 && position < Integer.MAX_VALUE) {
+				if (position >= 0 && position < MAX_DEPTH) {
 					return position + 1;
 				}
 			}
@@ -38,8 +45,8 @@ final class Cursor {
 		catch (IllegalArgumentException ex) {
 			// falls through to the error below: the cursor was not issued by this API
 		}
-		throw new InvalidArgumentException("after",
-				"is not a cursor of this connection: pass an endCursor it returned");
+		throw new InvalidArgumentException("after", "is not a cursor of this connection: pass an endCursor it returned"
+				+ " (results are served to a depth of " + MAX_DEPTH + ")");
 	}
 
 }

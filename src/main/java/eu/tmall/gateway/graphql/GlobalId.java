@@ -42,7 +42,7 @@ final class GlobalId {
 		}
 		try {
 			if (parts.size() == 3 && parts.get(0).equals(PRODUCT)) {
-				return new ProductKey(new Gtin(parts.get(1)), CountryCode.destination(parts.get(2)));
+				return new ProductKey(Gtin.parse(parts.get(1)), CountryCode.destination(parts.get(2)));
 			}
 			if (parts.size() == 4 && parts.get(0).equals(OFFER)) {
 				return new OfferKey(Marketplace.valueOf(parts.get(1)), parts.get(2),

@@ -14,6 +14,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
@@ -29,10 +31,13 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
 	static final String BAD_USER_INPUT = "BAD_USER_INPUT";
 
+	private static final Logger logger = LoggerFactory.getLogger(GraphQlErrors.class);
+
 	@Override
 	protected @Nullable GraphQLError resolveToSingleError(Throwable thrown, DataFetchingEnvironment env) {
 		Throwable ex = unwrap(thrown);
 		if (ex instanceof UpstreamException upstream) {
+			logger.warn("{} at {}: {}", upstream.kind(), env.getExecutionStepInfo().getPath(), upstream.getMessage());
 			return upstreamError(upstream, env);
 		}
 		if (ex instanceof ConstraintViolationException violations) {
@@ -49,9 +54,12 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 		if (error != null) {
 			return error;
 		}
+		logger.error("{} failed unexpectedly at {}", failure.marketplace(), env.getExecutionStepInfo().getPath(),
+				failure.cause());
 		return GraphqlErrorBuilder.newError(env)
 			.errorType(ErrorType.INTERNAL_ERROR)
 			.message("%s offers are missing: the marketplace failed unexpectedly", failure.marketplace())
+			.extensions(Map.of("code", "INTERNAL_ERROR"))
 			.build();
 	}
 

@@ -28,12 +28,11 @@ class NodeController {
 	@QueryMapping
 	CompletableFuture<? extends DataFetcherResult<?>> node(@Argument String id, DataFetchingEnvironment env) {
 		Record key = GlobalId.decode(id);
-		if (key instanceof ProductKey product) {
-			return this.products.one(product, env);
+		if (key instanceof OfferKey offer) {
+			DataLoader<OfferKey, Offer> loader = env.getDataLoader(OfferLoaders.byId(offer.marketplace()));
+			return loader.load(offer).thenApply(found -> DataFetcherResult.newResult().data(found).build());
 		}
-		OfferKey offer = (OfferKey) key;
-		DataLoader<OfferKey, Offer> loader = env.getDataLoader(OfferLoaders.byId(offer.marketplace()));
-		return loader.load(offer).thenApply(found -> DataFetcherResult.newResult().data(found).build());
+		return this.products.one((ProductKey) key, env);
 	}
 
 }

@@ -16,6 +16,7 @@ import eu.tmall.gateway.catalog.OfferKey;
 import eu.tmall.gateway.catalog.ProductKey;
 import eu.tmall.gateway.delivery.CountryCode;
 import eu.tmall.gateway.delivery.ShippingOption;
+import org.dataloader.Try;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -36,10 +37,16 @@ class OfferLoaders {
 	OfferLoaders(BatchLoaderRegistry registry, List<MarketplaceCatalog> marketplaces, LoaderProperties properties) {
 		Map<Marketplace, MarketplaceCatalog> byMarketplace = marketplaces.stream()
 			.collect(Collectors.toMap(MarketplaceCatalog::marketplace, Function.identity()));
-		registry.<Offer, List<ShippingOption>>forName(SHIPPING_OPTIONS)
+		// each offer's freight is its own call: one failing must fail that offer's field
+		// only, so
+		// the batch answers a Try per offer, which the DataLoader unwraps into that
+		// offer's future
+		registry.<Offer, Try<List<ShippingOption>>>forName(SHIPPING_OPTIONS)
 			.registerMappedBatchLoader((offers, env) -> Flux.fromIterable(offers)
 				.flatMap(offer -> byMarketplace.get(offer.marketplace())
 					.shippingOptions(offer)
+					.map(Try::succeeded)
+					.onErrorResume(ex -> Mono.just(Try.failed(ex)))
 					.map(options -> Map.entry(offer, options)), properties.freightConcurrency())
 				.collectMap(Map.Entry::getKey, Map.Entry::getValue));
 		for (MarketplaceCatalog marketplace : marketplaces) {

@@ -56,22 +56,14 @@ class SearchController {
 			DataFetchingEnvironment env) {
 		List<ProductKey> keys = result.gtins().stream().map(gtin -> new ProductKey(gtin, shipTo)).toList();
 		CompletableFuture<DataFetcherResult<List<@Nullable Product>>> loaded = this.products.all(keys, env);
-		// graphql-java's chained dispatch sends these loads one loader at a time, so the
-		// second
+		// graphql-java's chained dispatch sends these one loader at a time, so the second
 		// marketplace would wait for the first: dispatch both now, concurrently
 		env.getDataLoaderRegistry().dispatchAll();
 		return loaded.thenApply(products -> {
-			List<ProductConnection.Edge> edges = new ArrayList<>();
-			for (int i = 0; i < products.getData().size(); i++) {
-				Product product = products.getData().get(i);
-				if (product != null) {
-					edges.add(new ProductConnection.Edge(Cursor.of(result.offset() + i), product));
-				}
-			}
 			List<GraphQLError> errors = new ArrayList<>(products.getErrors());
 			result.failures().stream().map(failure -> this.errors.toError(failure, env)).forEach(errors::add);
 			return DataFetcherResult.<ProductConnection>newResult()
-				.data(new ProductConnection(edges, pageInfo(edges, result), result.totalCount()))
+				.data(ProductConnection.of(result, products.getData()))
 				.errors(distinctByMessage(errors))
 				.build();
 		});
@@ -82,12 +74,6 @@ class SearchController {
 		Map<String, GraphQLError> distinct = new LinkedHashMap<>();
 		errors.forEach(error -> distinct.putIfAbsent(error.getMessage(), error));
 		return List.copyOf(distinct.values());
-	}
-
-	private static ProductConnection.PageInfo pageInfo(List<ProductConnection.Edge> edges, SearchResult result) {
-		String start = edges.isEmpty() ? null : edges.get(0).cursor();
-		String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
-		return new ProductConnection.PageInfo(result.hasNextPage(), result.offset() > 0, start, end);
 	}
 
 }

@@ -48,9 +48,8 @@ public final class UpstreamCalls {
 			return new UpstreamException(upstream, UpstreamException.Kind.TIMEOUT, "no answer within the deadline", ex);
 		}
 		if (ex instanceof WebClientResponseException response) {
-			UpstreamException.Kind kind = response.getStatusCode().is5xxServerError()
-					? UpstreamException.Kind.UNAVAILABLE : UpstreamException.Kind.BAD_RESPONSE;
-			return new UpstreamException(upstream, kind, "answered HTTP " + response.getStatusCode().value(), ex);
+			return new UpstreamException(upstream, kindOf(response.getStatusCode().value()),
+					"answered HTTP " + response.getStatusCode().value(), ex);
 		}
 		if (ex instanceof WebClientRequestException) {
 			return new UpstreamException(upstream, UpstreamException.Kind.UNAVAILABLE, "could not be reached", ex);
@@ -60,6 +59,16 @@ public final class UpstreamCalls {
 					"answered with a body that is not the documented JSON envelope", ex);
 		}
 		return new UpstreamException(upstream, UpstreamException.Kind.BAD_RESPONSE, "failed unexpectedly", ex);
+	}
+
+	private static UpstreamException.Kind kindOf(int status) {
+		if (status == 429) {
+			return UpstreamException.Kind.RATE_LIMITED;
+		}
+		if (status == 401 || status == 403) {
+			return UpstreamException.Kind.AUTH;
+		}
+		return (status >= 500) ? UpstreamException.Kind.UNAVAILABLE : UpstreamException.Kind.BAD_RESPONSE;
 	}
 
 	private static boolean isTimeout(Throwable ex) {

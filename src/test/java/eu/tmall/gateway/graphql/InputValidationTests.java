@@ -35,7 +35,8 @@ class InputValidationTests {
 			"{ search(query: \"headphones\", shipTo: \"DE\", first: 101) { totalCount } }|'first'|less than or equal to 100",
 			"{ search(query: \" \", shipTo: \"DE\") { totalCount } }|'query'|must not be blank",
 			"{ search(query: \"headphones\", shipTo: \"DE\", after: \"bm9wZQ\") { totalCount } }|'after'|not a cursor of this connection",
-			"{ node(id: \"UHJvZHVjdDp4\") { id } }|'id'|not an id of this API" })
+			"{ node(id: \"UHJvZHVjdDp4\") { id } }|'id'|not an id of this API",
+			"{ search(query: \"headphones\", shipTo: \"DE\", after: \"c2VhcmNoOjUwMDA\") { totalCount } }|'after'|to a depth of 1000" })
 	void shouldNameTheArgumentAndTheProblem(String document, String argument, String problem) {
 		this.graphQl.document(document).execute().errors().satisfy(errors -> {
 			assertThat(errors).hasSize(1);

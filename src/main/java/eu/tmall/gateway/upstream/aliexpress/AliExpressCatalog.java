@@ -12,6 +12,8 @@ import eu.tmall.gateway.catalog.Offer;
 import eu.tmall.gateway.catalog.SearchHits;
 import eu.tmall.gateway.delivery.CountryCode;
 import eu.tmall.gateway.delivery.ShippingOption;
+import eu.tmall.gateway.upstream.Upstream;
+import eu.tmall.gateway.upstream.UpstreamException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -50,7 +52,10 @@ public class AliExpressCatalog implements MarketplaceCatalog {
 	public Mono<List<ShippingOption>> shippingOptions(Offer offer) {
 		return this.client.freight(offer.offerId(), offer.shipTo().value())
 			.map(option -> AliExpressMapping.toShippingOption(option, offer.shipTo()))
-			.collectList();
+			.collectList()
+			.onErrorMap(ex -> ex instanceof IllegalArgumentException || ex instanceof NullPointerException,
+					ex -> new UpstreamException(Upstream.ALIEXPRESS, UpstreamException.Kind.BAD_RESPONSE,
+							"sent a delivery option that breaks the contract: " + ex.getMessage(), ex));
 	}
 
 	/**
@@ -59,13 +64,22 @@ public class AliExpressCatalog implements MarketplaceCatalog {
 	@Override
 	public Mono<SearchHits> search(String query, CountryCode shipTo, int offset, int limit) {
 		if (offset % limit != 0) {
-			throw new IllegalArgumentException(
-					"AliExpress pages by page number: offset %d is not a multiple of %d".formatted(offset, limit));
+			return Mono.error(new IllegalArgumentException(
+					"AliExpress pages by page number: offset %d is not a multiple of %d".formatted(offset, limit)));
 		}
 		return this.client.search(query, shipTo.value(), offset / limit + 1, limit)
 			.map(page -> new SearchHits(
 					page.list().stream().map(AliExpressMapping::gtinOf).flatMap(List::stream).toList(),
-					page.list().size(), page.total()));
+					covered(page, offset, limit), page.total()));
+	}
+
+	/**
+	 * A page covers its whole slot of results even when the platform answers it short, so
+	 * the next page number stays aligned; an empty page covers nothing and ends the
+	 * search.
+	 */
+	private static int covered(AliExpressProductPage page, int offset, int limit) {
+		return page.list().isEmpty() ? 0 : Math.min(limit, Math.max(page.list().size(), page.total() - offset));
 	}
 
 }

@@ -1,9 +1,11 @@
 package eu.tmall.gateway.upstream.aliexpress;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import eu.tmall.gateway.upstream.Batches;
 import eu.tmall.gateway.upstream.UpstreamChannel;
@@ -42,10 +44,8 @@ public class AliExpressClient {
 	}
 
 	public Mono<AliExpressProductPage> search(String keywords, String shipTo, int pageNo, int pageSize) {
-		return call(QUERY,
-				Map.of("keywords", keywords, "ship_to_country", shipTo, "page_no", String.valueOf(pageNo), "page_size",
-						String.valueOf(pageSize)))
-			.map(result -> this.channel.json().treeToValue(result, AliExpressProductPage.class));
+		return call(QUERY, Map.of("keywords", keywords, "ship_to_country", shipTo, "page_no", String.valueOf(pageNo),
+				"page_size", String.valueOf(pageSize)), this::page);
 	}
 
 	public Flux<AliExpressProduct> findByIds(Collection<String> productIds, String shipTo) {
@@ -58,31 +58,45 @@ public class AliExpressClient {
 
 	/** Every delivery option of one product; the platform cannot batch this call. */
 	public Flux<AliExpressDeliveryOption> freight(String productId, String shipTo) {
-		return call(FREIGHT, Map.of("product_id", productId, "ship_to_country", shipTo))
-			.flatMapIterable(result -> result.path("delivery_options").path("delivery_option"))
-			.map(option -> this.channel.json().treeToValue(option, AliExpressDeliveryOption.class));
+		return call(FREIGHT, Map.of("product_id", productId, "ship_to_country", shipTo), this::deliveryOptions)
+			.flatMapIterable(Function.identity());
 	}
 
 	private Flux<AliExpressProduct> lookup(String method, String name, List<String> values, String shipTo) {
-		return call(method, Map.of(name, String.join(",", values), "ship_to_country", shipTo))
-			.flatMapIterable(result -> this.channel.json().treeToValue(result, AliExpressProductPage.class).list());
+		return call(method, Map.of(name, String.join(",", values), "ship_to_country", shipTo), this::page)
+			.flatMapIterable(AliExpressProductPage::list);
 	}
 
-	private Mono<JsonNode> call(String method, Map<String, String> business) {
+	private AliExpressProductPage page(JsonNode result) {
+		return this.channel.json().treeToValue(result, AliExpressProductPage.class);
+	}
+
+	private List<AliExpressDeliveryOption> deliveryOptions(JsonNode result) {
+		List<AliExpressDeliveryOption> options = new ArrayList<>();
+		for (JsonNode option : result.path("delivery_options").path("delivery_option")) {
+			options.add(this.channel.json().treeToValue(option, AliExpressDeliveryOption.class));
+		}
+		return options;
+	}
+
+	/**
+	 * One signed call; the result is decoded inside the deadline and error translation.
+	 */
+	private <T> Mono<T> call(String method, Map<String, String> business, Function<JsonNode, T> decode) {
 		Map<String, String> params = new LinkedHashMap<>(business);
 		params.put("method", method);
 		params.put("target_currency", "EUR");
 		params.put("target_language", "EN");
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		this.channel.signed("", params).forEach(form::add);
-		Mono<JsonNode> call = this.channel.webClient()
+		Mono<T> call = this.channel.webClient()
 			.post()
 			.uri("/sync")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData(form))
 			.retrieve()
 			.bodyToMono(JsonNode.class)
-			.map(body -> AliExpressEnvelope.result(method, body));
+			.map(body -> decode.apply(AliExpressEnvelope.result(method, body)));
 		return this.channel.guard(call);
 	}
 

@@ -43,23 +43,18 @@ final class AliExpressMapping {
 					Money.of(product.targetSalePrice(), Currency.of(product.targetSalePriceCurrency())), delivery.fee(),
 					delivery.shipment(), product.availableStock(), URI.create(product.productDetailUrl()), shipTo);
 		}
-		catch (RuntimeException ex) {
-			throw new UpstreamException(Upstream.ALIEXPRESS, UpstreamException.Kind.BAD_RESPONSE,
-					"sent product %d that breaks the contract: %s".formatted(product.productId(), ex.getMessage()), ex);
+		catch (IllegalArgumentException | NullPointerException ex) {
+			logger.warn("AliExpress product {} breaks the contract and is left out: {}", product.productId(),
+					ex.getMessage());
+			return null;
 		}
 	}
 
 	static ShippingOption toShippingOption(AliExpressDeliveryOption option, CountryCode shipTo) {
-		try {
-			Shipment shipment = new Shipment(CountryCode.of(option.shipFromCountry()), option.minDeliveryDays(),
-					option.maxDeliveryDays(), option.serviceName());
-			return new ShippingOption(option.serviceName(), shipment,
-					Money.of(option.shippingFee(), Currency.of(option.shippingFeeCurrency())), shipTo);
-		}
-		catch (RuntimeException ex) {
-			throw new UpstreamException(Upstream.ALIEXPRESS, UpstreamException.Kind.BAD_RESPONSE,
-					"sent a delivery option that breaks the contract: " + ex.getMessage(), ex);
-		}
+		Shipment shipment = new Shipment(CountryCode.of(option.shipFromCountry()), option.minDeliveryDays(),
+				option.maxDeliveryDays(), option.serviceName());
+		return new ShippingOption(option.serviceName(), shipment,
+				Money.of(option.shippingFee(), Currency.of(option.shippingFeeCurrency())), shipTo);
 	}
 
 	static List<Gtin> gtinOf(AliExpressProduct product) {

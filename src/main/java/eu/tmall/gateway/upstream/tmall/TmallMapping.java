@@ -11,15 +11,14 @@ import eu.tmall.gateway.delivery.CountryCode;
 import eu.tmall.gateway.delivery.Shipment;
 import eu.tmall.gateway.pricing.Currency;
 import eu.tmall.gateway.pricing.Money;
-import eu.tmall.gateway.upstream.Upstream;
-import eu.tmall.gateway.upstream.UpstreamException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The border between Tmall Europe's DTOs and the catalog. A listing without a valid GTIN
- * cannot be joined and is left out, with a warning naming it.
+ * The border between Tmall Europe's DTOs and the catalog. A listing without a valid GTIN,
+ * or one that breaks the contract, is left out with a warning naming it, so one bad
+ * listing does not cost the other listings of its batch.
  */
 final class TmallMapping {
 
@@ -44,9 +43,10 @@ final class TmallMapping {
 					Money.of(listing.price(), currency), Money.of(delivery.shippingFee(), currency), shipment,
 					listing.stock(), URI.create(listing.url()), shipTo);
 		}
-		catch (RuntimeException ex) {
-			throw new UpstreamException(Upstream.TMALL_EUROPE, UpstreamException.Kind.BAD_RESPONSE,
-					"sent listing %s that breaks the contract: %s".formatted(listing.itemId(), ex.getMessage()), ex);
+		catch (IllegalArgumentException | NullPointerException ex) {
+			logger.warn("Tmall Europe listing {} breaks the contract and is left out: {}", listing.itemId(),
+					ex.getMessage());
+			return null;
 		}
 	}
 

@@ -146,6 +146,16 @@ class AliExpressClientTests {
 			.satisfies(ex -> assertThat(ex.kind()).isEqualTo(Kind.BAD_RESPONSE));
 	}
 
+	@Test
+	void shouldReportAResultOfTheWrongShapeAsABadResponse() {
+		stubResult(AliExpressClient.QUERY, "{\"total_record_count\":\"many\",\"products\":{\"product\":7}}");
+
+		assertThatExceptionOfType(UpstreamException.class)
+			.isThrownBy(() -> this.client.search("headphones", "ES", 1, 20).block())
+			.satisfies(ex -> assertThat(ex.kind()).isEqualTo(Kind.BAD_RESPONSE))
+			.satisfies(ex -> assertThat(ex.upstream()).isEqualTo(Upstream.ALIEXPRESS));
+	}
+
 	private void stubResult(String method, String result) {
 		this.server.stubFor(post(urlPathEqualTo("/sync")).withRequestBody(containing(method))
 			.willReturn(okJson("{\"" + AliExpressEnvelope.responseKey(method)

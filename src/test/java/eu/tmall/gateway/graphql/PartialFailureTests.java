@@ -1,0 +1,102 @@
+package eu.tmall.gateway.graphql;
+
+import java.util.Map;
+
+import eu.tmall.gateway.FixedClockConfiguration;
+import eu.tmall.gateway.embedded.EmbeddedUpstreams;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One AliExpress call failing costs only what depended on it: the rest of the answer
+ * comes back, with one error saying which upstream failed and why. Each test uses its own
+ * destination so no cached answer hides the fault.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gateway.embedded.latency=0ms")
+@AutoConfigureHttpGraphQlTester
+@Import(FixedClockConfiguration.class)
+class PartialFailureTests {
+
+	@Autowired
+	private HttpGraphQlTester graphQl;
+
+	@Autowired
+	private EmbeddedUpstreams upstreams;
+
+	@AfterEach
+	void removeFaults() {
+		this.upstreams.reset();
+	}
+
+	@Test
+	void shouldKeepTheOfferWhenItsFreightCallIsRateLimited() {
+		failAliExpressMethod("aliexpress.ds.freight.query", okJson("""
+				{"error_response":{"type":"ISP","code":"ApiCallLimit",
+				"msg":"Api access frequency exceeds the limit. this ban will last 1 seconds","request_id":"r"}}"""));
+		String gtin = this.upstreams.catalog().sharedGtins().get(5);
+
+		this.graphQl.documentName("productShipping")
+			.variable("gtin", gtin)
+			.variable("shipTo", "LU")
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+				assertThat(error.getExtensions()).containsEntry("code", "UPSTREAM_RATE_LIMITED")
+					.containsEntry("upstream", "aliexpress");
+				assertThat(error.getPath()).isEqualTo("product.offers[1].shippingOptions");
+			}))
+			.path("product.offers[*].marketplace")
+			.entityList(String.class)
+			.containsExactly("TMALL_EUROPE", "ALIEXPRESS")
+			.path("product.offers[0].shippingOptions")
+			.entityList(Map.class)
+			.hasSize(1)
+			.path("product.offers[1].price.amount")
+			.hasValue()
+			.path("product.offers[1].shippingOptions")
+			.valueIsNull();
+	}
+
+	@Test
+	void shouldSearchTmallEuropeWhenAliExpressSearchIsDown() {
+		failAliExpressMethod("aliexpress.affiliate.product.query", aResponse().withStatus(503));
+
+		this.graphQl.documentName("searchPage")
+			.variable("query", "headphones")
+			.variable("shipTo", "SI")
+			.variable("first", 10)
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+				assertThat(error.getExtensions()).containsEntry("code", "UPSTREAM_UNAVAILABLE")
+					.containsEntry("upstream", "aliexpress");
+				assertThat(error.getMessage()).doesNotContain("sign=").doesNotContain("app_key");
+			}))
+			.path("search.edges")
+			.entityList(Object.class)
+			.hasSize(10)
+			.path("search.edges[*].node.offers[0].marketplace")
+			.entityList(String.class)
+			.satisfies(marketplaces -> assertThat(marketplaces).containsOnly("TMALL_EUROPE"));
+	}
+
+	private void failAliExpressMethod(String method,
+			com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
+		this.upstreams.aliExpressServer()
+			.stubFor(post(urlPathEqualTo("/sync")).withFormParam("method", equalTo(method)).willReturn(response));
+	}
+
+}
