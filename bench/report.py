@@ -23,7 +23,9 @@ def cpu():
 
 
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-out = ["# Benchmark results", "",
+commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+out = ["# Benchmark results", "", "How it runs and how to read it: [README.md](README.md).", "",
+       f"Commit: {commit or 'unknown'}.",
        f"Machine: {os.cpu_count()} cores ({cpu()}), {java}. wrk and the gateway share the machine.",
        f"Command: `bench/run.sh` (upstream latency {latency}, {warmup} s warm-up before each measured run of {duration} s, "
        "one wrk thread, 5 s timeout: above the gateway's 3 s upstream deadline, so a wrk timeout is a hung request, "

@@ -1,6 +1,7 @@
 package eu.tmall.gateway.catalog;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +28,11 @@ public class FederatedSearch {
 	private final List<MarketplaceCatalog> marketplaces;
 
 	public FederatedSearch(List<MarketplaceCatalog> marketplaces) {
-		this.marketplaces = List.copyOf(marketplaces);
+		// the interleaving starts with Tmall Europe whatever order the beans come in, so
+		// cursors and results do not change with the wiring
+		this.marketplaces = marketplaces.stream()
+			.sorted(Comparator.comparing(MarketplaceCatalog::marketplace))
+			.toList();
 	}
 
 	public Mono<SearchResult> search(String query, CountryCode shipTo, int offset, int first) {

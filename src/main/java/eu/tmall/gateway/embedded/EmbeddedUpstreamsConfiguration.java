@@ -7,6 +7,8 @@ import java.util.HexFormat;
 import eu.tmall.gateway.upstream.EmbeddedConnections;
 import eu.tmall.gateway.upstream.Upstream;
 import eu.tmall.gateway.upstream.UpstreamConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +22,8 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${gateway.upstreams.tmall.base-url:}'.isEmpty() or '${gateway.upstreams.aliexpress.base-url:}'.isEmpty()")
 class EmbeddedUpstreamsConfiguration {
 
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedUpstreamsConfiguration.class);
+
 	@Bean
 	EmbeddedUpstreamsSettings embeddedUpstreamsSettings(EmbeddedProperties properties) {
 		return new EmbeddedUpstreamsSettings(properties.tmallPort(), properties.aliexpressPort(), properties.latency(),
@@ -29,7 +33,13 @@ class EmbeddedUpstreamsConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedUpstreams embeddedUpstreams(EmbeddedUpstreamsSettings settings) {
-		return EmbeddedUpstreams.start(settings, EmbeddedCatalog.generate());
+		EmbeddedUpstreams upstreams = EmbeddedUpstreams.start(settings, EmbeddedCatalog.generate());
+		// loud on purpose: a deployment that forgot a base URL must not pass for a real
+		// one
+		logger
+			.warn("An upstream has no base URL: serving the embedded upstreams' generated catalog (Tmall Europe at {}, "
+					+ "AliExpress at {})", upstreams.tmallBaseUrl(), upstreams.aliExpressBaseUrl());
+		return upstreams;
 	}
 
 	@Bean

@@ -31,6 +31,16 @@ class FederatedSearchTests {
 	}
 
 	@Test
+	void shouldStartWithTmallEuropeWhateverTheOrderOfTheMarketplaces() {
+		Hits tmall = new Hits(Marketplace.TMALL_EUROPE, gtins(1, 2));
+		Hits aliexpress = new Hits(Marketplace.ALIEXPRESS, gtins(10, 11));
+
+		SearchResult result = new FederatedSearch(List.of(aliexpress, tmall)).search("q", ES, 0, 10).block();
+
+		assertThat(result.gtins()).containsExactlyElementsOf(gtins(1, 10, 2, 11));
+	}
+
+	@Test
 	void shouldVisitEveryResultOnceWhenPagingThroughSeveralUpstreamPages() {
 		List<Gtin> tmallHits = gtins(IntStream.range(0, 130).toArray());
 		List<Gtin> aliHits = gtins(IntStream.range(100, 230).toArray());
