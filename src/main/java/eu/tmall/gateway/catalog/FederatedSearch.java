@@ -99,33 +99,50 @@ public class FederatedSearch {
 	}
 
 	/** The round-robin merge of what the streams have so far, as far as it is certain. */
-	private record Merge(List<Gtin> gtins, int duplicates, boolean complete) {
+	private static final class Merge {
+
+		private final List<Gtin> gtins = new ArrayList<>();
+
+		private final Set<Gtin> seen = new HashSet<>();
+
+		private int duplicates;
+
+		private boolean complete;
 
 		static Merge of(List<Stream> streams) {
-			List<Gtin> merged = new ArrayList<>();
-			Set<Gtin> seen = new HashSet<>();
-			int duplicates = 0;
-			for (int rank = 0;; rank++) {
-				boolean anyLeft = false;
-				for (Stream stream : streams) {
-					if (rank >= stream.hits.size()) {
-						if (!stream.exhausted()) {
-							return new Merge(merged, duplicates, false);
-						}
-						continue;
-					}
-					anyLeft = true;
-					Gtin gtin = stream.hits.get(rank);
-					if (seen.add(gtin)) {
-						merged.add(gtin);
-					}
-					else {
-						duplicates++;
-					}
+			Merge merge = new Merge();
+			int rank = 0;
+			while (merge.take(streams, rank)) {
+				rank++;
+			}
+			return merge;
+		}
+
+		/**
+		 * Takes every stream's hit at this rank; false once nothing follows or is yet
+		 * known.
+		 */
+		private boolean take(List<Stream> streams, int rank) {
+			boolean taken = false;
+			for (Stream stream : streams) {
+				if (rank < stream.hits.size()) {
+					add(stream.hits.get(rank));
+					taken = true;
 				}
-				if (!anyLeft) {
-					return new Merge(merged, duplicates, true);
+				else if (!stream.exhausted()) {
+					return false;
 				}
+			}
+			this.complete = !taken;
+			return taken;
+		}
+
+		private void add(Gtin gtin) {
+			if (this.seen.add(gtin)) {
+				this.gtins.add(gtin);
+			}
+			else {
+				this.duplicates++;
 			}
 		}
 
