@@ -18,8 +18,8 @@ public final class EmbeddedUpstreams implements AutoCloseable {
 	// lower than any stub a test adds (WireMock's default priority is 5)
 	private static final int CATALOG_PRIORITY = 100;
 
-	// they write delayed responses with blocking I/O, so a slow reader must not stall the
-	// rest
+	// delayed responses are written with blocking I/O: a slow reader must not stall
+	// others
 	private static final int RESPONSE_THREADS = 16;
 
 	private final WireMockServer tmall;

@@ -34,8 +34,7 @@ class EmbeddedUpstreamsConfiguration {
 	@Bean(destroyMethod = "close")
 	EmbeddedUpstreams embeddedUpstreams(EmbeddedUpstreamsSettings settings) {
 		EmbeddedUpstreams upstreams = EmbeddedUpstreams.start(settings, EmbeddedCatalog.generate());
-		// loud on purpose: a deployment that forgot a base URL must not pass for a real
-		// one
+		// loud on purpose: a deployment that forgot a base URL must not pass for real
 		logger
 			.warn("An upstream has no base URL: serving the embedded upstreams' generated catalog (Tmall Europe at {}, "
 					+ "AliExpress at {})", upstreams.tmallBaseUrl(), upstreams.aliExpressBaseUrl());

@@ -1,9 +1,11 @@
 package eu.tmall.gateway.embedded;
 
+import eu.tmall.gateway.catalog.Gtin;
 import org.jspecify.annotations.Nullable;
 
 /**
- * GS1 GTIN arithmetic: check digits, normalisation to 14 digits and restricted prefixes.
+ * GS1 GTIN helpers of the embedded upstreams: normalisation to 14 digits, check digits
+ * (the catalog's {@link Gtin#checkDigit}) and restricted prefixes.
  */
 final class Gtins {
 
@@ -30,12 +32,12 @@ final class Gtins {
 
 	/** Appends the GS1 check digit to a GTIN without one. */
 	static String withCheckDigit(String digitsWithoutCheck) {
-		return digitsWithoutCheck + checkDigit(digitsWithoutCheck);
+		return digitsWithoutCheck + Gtin.checkDigit(digitsWithoutCheck);
 	}
 
 	static boolean hasValidCheckDigit(String gtin) {
 		int last = gtin.length() - 1;
-		return checkDigit(gtin.substring(0, last)) == gtin.charAt(last) - '0';
+		return Gtin.checkDigit(gtin.substring(0, last)) == gtin.charAt(last) - '0';
 	}
 
 	/**
@@ -46,16 +48,6 @@ final class Gtins {
 		String prefix = gtin13.substring(0, 2);
 		return prefix.equals("02") || prefix.equals("04") || prefix.equals("05") || prefix.charAt(0) == '2'
 				|| prefix.equals("98") || prefix.equals("99");
-	}
-
-	private static int checkDigit(String digits) {
-		int sum = 0;
-		int weight = 3;
-		for (int i = digits.length() - 1; i >= 0; i--) {
-			sum += (digits.charAt(i) - '0') * weight;
-			weight = 4 - weight;
-		}
-		return (10 - sum % 10) % 10;
 	}
 
 }

@@ -37,10 +37,8 @@ class OfferLoaders {
 	OfferLoaders(BatchLoaderRegistry registry, List<MarketplaceCatalog> marketplaces, LoaderProperties properties) {
 		Map<Marketplace, MarketplaceCatalog> byMarketplace = marketplaces.stream()
 			.collect(Collectors.toMap(MarketplaceCatalog::marketplace, Function.identity()));
-		// each offer's freight is its own call: one failing must fail that offer's field
-		// only, so
-		// the batch answers a Try per offer, which the DataLoader unwraps into that
-		// offer's future
+		// one offer's failed freight call must fail that offer's field only: the batch
+		// answers a Try per offer, which the DataLoader unwraps into that offer's future
 		registry.<Offer, Try<List<ShippingOption>>>forName(SHIPPING_OPTIONS)
 			.registerMappedBatchLoader((offers, env) -> Flux.fromIterable(offers)
 				.flatMap(offer -> byMarketplace.get(offer.marketplace())

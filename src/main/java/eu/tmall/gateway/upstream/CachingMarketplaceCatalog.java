@@ -108,12 +108,6 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 				(key, executor) -> this.upstream.search(query, shipTo, offset, limit).toFuture()));
 	}
 
-	/** Statistics of every cache of this marketplace, by kind. */
-	public Map<String, AsyncCache<?, ?>> caches() {
-		return Map.of("offers-by-gtin", this.byGtin, "offers-by-id", this.byId, "search", this.searches, "freight",
-				this.freight);
-	}
-
 	/**
 	 * Runs a bulk lookup's claim on its missing keys alone. Caffeine shares in-flight
 	 * loads per key, but two identical batches racing could each claim half the keys and

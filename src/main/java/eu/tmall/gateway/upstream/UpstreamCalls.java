@@ -18,14 +18,14 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
  * What both clients do alike: a WebClient with the endpoint's timeouts, and transport
  * failures translated into {@link UpstreamException}s that are safe to show.
  */
-public final class UpstreamCalls {
+final class UpstreamCalls {
 
 	private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 	private UpstreamCalls() {
 	}
 
-	public static WebClient webClient(WebClient.Builder builder, UpstreamConnection connection,
+	static WebClient webClient(WebClient.Builder builder, UpstreamConnection connection,
 			UpstreamsProperties.Endpoint endpoint) {
 		HttpClient http = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) endpoint.connectTimeout().toMillis())
@@ -38,7 +38,7 @@ public final class UpstreamCalls {
 	}
 
 	/** Applies the deadline and translates whatever went wrong on the way. */
-	public static <T> Mono<T> guard(Mono<T> call, Upstream upstream, UpstreamsProperties.Endpoint endpoint) {
+	static <T> Mono<T> guard(Mono<T> call, Upstream upstream, UpstreamsProperties.Endpoint endpoint) {
 		return call.timeout(endpoint.timeout())
 			.onErrorMap(ex -> !(ex instanceof UpstreamException), ex -> translate(upstream, ex));
 	}
