@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An ISO 3166-1 alpha-2 country. Any country can be a ship-from country; only the EU and
- * EEA states are destinations the gateway serves.
+ * An ISO 3166-1 alpha-2 country. Any country can be a ship-from country; only the EU
+ * states are destinations the gateway serves, as its import charges follow EU rules.
  */
 public record CountryCode(String value) {
 
@@ -27,6 +27,13 @@ public record CountryCode(String value) {
 	private static final Map<String, String> EEA_ONLY_TIME_ZONES = Map.of("IS", "Atlantic/Reykjavik", "LI",
 			"Europe/Vaduz", "NO", "Europe/Oslo");
 
+	// where the marketplaces' warehouses outside the EEA are, so their cut-offs fall at
+	// local time; a country with several zones gets its main logistics hub's
+	private static final Map<String, String> WAREHOUSE_TIME_ZONES = Map.ofEntries(Map.entry("CN", "Asia/Shanghai"),
+			Map.entry("HK", "Asia/Hong_Kong"), Map.entry("TW", "Asia/Taipei"), Map.entry("KR", "Asia/Seoul"),
+			Map.entry("JP", "Asia/Tokyo"), Map.entry("SG", "Asia/Singapore"), Map.entry("US", "America/New_York"),
+			Map.entry("GB", "Europe/London"), Map.entry("CH", "Europe/Zurich"), Map.entry("TR", "Europe/Istanbul"));
+
 	public CountryCode {
 		if (value == null || !ISO.contains(value)) {
 			throw new IllegalArgumentException(
@@ -39,12 +46,12 @@ public record CountryCode(String value) {
 		return new CountryCode(value);
 	}
 
-	/** A country the gateway delivers to: an EU or EEA state. */
+	/** A country the gateway delivers to: an EU member state. */
 	public static CountryCode destination(String value) {
 		CountryCode country = of(value);
-		if (!country.isEuOrEea()) {
+		if (!country.isEu()) {
 			throw new IllegalArgumentException(
-					"'%s' is not an EU/EEA country: the gateway serves shoppers in the EU, Iceland, Liechtenstein and Norway"
+					"'%s' is not an EU country: the gateway serves shoppers in the 27 EU member states"
 						.formatted(value));
 		}
 		return country;
@@ -58,16 +65,13 @@ public record CountryCode(String value) {
 		return EU_TIME_ZONES.containsKey(this.value);
 	}
 
-	public boolean isEuOrEea() {
-		return isEu() || EEA_ONLY_TIME_ZONES.containsKey(this.value);
-	}
-
 	/**
-	 * Where a destination's business days are counted; UTC for countries the gateway does
-	 * not deliver to.
+	 * Where the country's days start and end: its own zone for the EEA and the usual
+	 * warehouse countries, UTC for the rest.
 	 */
 	public ZoneId timeZone() {
-		String zone = EU_TIME_ZONES.getOrDefault(this.value, EEA_ONLY_TIME_ZONES.get(this.value));
+		String zone = EU_TIME_ZONES.getOrDefault(this.value,
+				EEA_ONLY_TIME_ZONES.getOrDefault(this.value, WAREHOUSE_TIME_ZONES.get(this.value)));
 		return (zone != null) ? ZoneId.of(zone) : ZoneId.of("UTC");
 	}
 

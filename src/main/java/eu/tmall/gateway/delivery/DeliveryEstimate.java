@@ -9,6 +9,6 @@ import org.jspecify.annotations.Nullable;
  * spans.
  */
 public record DeliveryEstimate(CountryCode shipsFrom, Origin origin, int minDays, int maxDays, LocalDate earliestDate,
-		LocalDate latestDate, @Nullable String carrier) {
+		LocalDate latestDate, DeliverySpeed speed, @Nullable String carrier) {
 
 }

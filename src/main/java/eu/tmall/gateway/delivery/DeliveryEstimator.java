@@ -1,44 +1,61 @@
 package eu.tmall.gateway.delivery;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a shipment into dates, counting business days (Monday to Friday) in the
- * destination's time zone from today's date on the injected clock.
+ * Turns a shipment into dates. The warehouse takes the order today if it is one of its
+ * business days and before its cut-off, else on its next business day; from there the
+ * parcel travels on days that are business days at both ends.
  */
 @Component
 public class DeliveryEstimator {
 
 	private final Clock clock;
 
-	public DeliveryEstimator(Clock clock) {
+	private final BusinessCalendar calendar;
+
+	private final DeliveryProperties.CutOff cutOff;
+
+	public DeliveryEstimator(Clock clock, BusinessCalendar calendar, DeliveryProperties properties) {
 		this.clock = clock;
+		this.calendar = calendar;
+		this.cutOff = properties.cutOff();
 	}
 
 	public DeliveryEstimate estimate(Shipment shipment, CountryCode shipTo) {
-		LocalDate today = LocalDate.now(this.clock.withZone(shipTo.timeZone()));
-		return new DeliveryEstimate(shipment.shipsFrom(), Origin.of(shipment.shipsFrom(), shipTo), shipment.minDays(),
-				shipment.maxDays(), addBusinessDays(today, shipment.minDays()),
-				addBusinessDays(today, shipment.maxDays()), shipment.carrier());
+		CountryCode shipsFrom = shipment.shipsFrom();
+		LocalDate earliest = addBusinessDays(acceptanceDay(shipsFrom), shipment.minDays(), shipsFrom, shipTo);
+		LocalDate latest = addBusinessDays(earliest, shipment.maxDays() - shipment.minDays(), shipsFrom, shipTo);
+		return new DeliveryEstimate(shipsFrom, Origin.of(shipsFrom, shipTo), shipment.minDays(), shipment.maxDays(),
+				earliest, latest, DeliverySpeed.of(shipment.maxDays()), shipment.carrier());
 	}
 
-	static LocalDate addBusinessDays(LocalDate start, int days) {
+	private LocalDate acceptanceDay(CountryCode warehouse) {
+		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(warehouse.timeZone()));
+		LocalDate today = now.toLocalDate();
+		if (now.toLocalTime().isBefore(this.cutOff.of(warehouse)) && this.calendar.isBusinessDay(today, warehouse)) {
+			return today;
+		}
+		LocalDate next = today.plusDays(1);
+		while (!this.calendar.isBusinessDay(next, warehouse)) {
+			next = next.plusDays(1);
+		}
+		return next;
+	}
+
+	private LocalDate addBusinessDays(LocalDate start, int days, CountryCode shipsFrom, CountryCode shipTo) {
 		LocalDate date = start;
 		for (int counted = 0; counted < days;) {
 			date = date.plusDays(1);
-			if (isBusinessDay(date)) {
+			if (this.calendar.isBusinessDay(date, shipsFrom) && this.calendar.isBusinessDay(date, shipTo)) {
 				counted++;
 			}
 		}
 		return date;
-	}
-
-	private static boolean isBusinessDay(LocalDate date) {
-		return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
 	}
 
 }

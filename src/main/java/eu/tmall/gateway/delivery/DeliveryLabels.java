@@ -1,11 +1,15 @@
 package eu.tmall.gateway.delivery;
 
 import java.util.Locale;
+import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.ibm.icu.text.MessageFormat;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,14 +35,25 @@ public class DeliveryLabels {
 		return this.labels.get(key, this::format);
 	}
 
+	// ICU loads its locale data on first use, half a second: paid before the gateway
+	// reports ready rather than by a shopper's request
+	@EventListener(ApplicationReadyEvent.class)
+	void warmUp() {
+		format(new Key(CountryCode.of("DE"), 1, 2, Locale.ENGLISH));
+	}
+
 	private String format(Key key) {
 		Locale locale = key.locale();
 		String days = (key.minDays() == key.maxDays())
-				? this.messages.getMessage("delivery.days.exact", new Object[] { key.minDays() }, locale)
-				: this.messages.getMessage("delivery.days.range", new Object[] { key.minDays(), key.maxDays() },
-						locale);
-		return this.messages.getMessage("delivery.label", new Object[] { key.shipsFrom().displayName(locale), days },
-				locale);
+				? format("delivery.days.exact", locale, Map.of("days", key.minDays()))
+				: format("delivery.days.range", locale, Map.of("min", key.minDays(), "max", key.maxDays()));
+		return format("delivery.label", locale, Map.of("country", key.shipsFrom().displayName(locale), "days", days));
+	}
+
+	// asked for without arguments, Spring hands the pattern over as written; ICU formats
+	// it because the JDK's ChoiceFormat cannot say Polish plurals (one, few, many)
+	private String format(String code, Locale locale, Map<String, Object> arguments) {
+		return new MessageFormat(this.messages.getMessage(code, null, locale), locale).format(arguments);
 	}
 
 	private record Key(CountryCode shipsFrom, int minDays, int maxDays, Locale locale) {

@@ -1,22 +1,32 @@
 package eu.tmall.gateway.delivery;
 
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The languages the gateway has message bundles for; anything else is answered in
  * English.
  */
-final class SupportedLocales {
+public final class SupportedLocales {
 
-	private static final Set<String> LANGUAGES = Set.of("en");
+	/** English first: the language of anything else. */
+	public static final List<Locale> ALL = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"), Locale.FRENCH,
+			Locale.GERMAN, Locale.ITALIAN, Locale.forLanguageTag("pl"), Locale.forLanguageTag("nl"),
+			Locale.forLanguageTag("pt"));
 
 	private SupportedLocales() {
 	}
 
-	static Locale resolve(Locale requested) {
-		return LANGUAGES.contains(requested.getLanguage()) ? Locale.forLanguageTag(requested.getLanguage())
-				: Locale.ENGLISH;
+	/**
+	 * The supported language of a locale, e.g. "de" for de-AT; English if there is none.
+	 */
+	public static Locale resolve(Locale requested) {
+		for (Locale supported : ALL) {
+			if (supported.getLanguage().equals(requested.getLanguage())) {
+				return supported;
+			}
+		}
+		return Locale.ENGLISH;
 	}
 
 }

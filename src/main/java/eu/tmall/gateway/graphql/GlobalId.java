@@ -8,11 +8,16 @@ import eu.tmall.gateway.catalog.Gtin;
 import eu.tmall.gateway.catalog.Marketplace;
 import eu.tmall.gateway.catalog.OfferKey;
 import eu.tmall.gateway.catalog.ProductKey;
+import eu.tmall.gateway.catalog.Quote;
+import eu.tmall.gateway.catalog.QuotedProduct;
 import eu.tmall.gateway.delivery.CountryCode;
+import eu.tmall.gateway.pricing.Currency;
 
 /**
  * Relay global ids: the type and what refetches the node, joined by ':' and
- * base64url-encoded, so clients treat them as opaque.
+ * base64url-encoded, so clients treat them as opaque. The currency is part of the id
+ * because the node's amounts are: a client cache that merges objects by id must not mix a
+ * price in euros with one in zlotys.
  */
 final class GlobalId {
 
@@ -23,16 +28,17 @@ final class GlobalId {
 	private GlobalId() {
 	}
 
-	static String of(ProductKey key) {
-		return encode(PRODUCT, key.gtin().digits(), key.shipTo().value());
+	static String of(QuotedProduct product) {
+		return encode(PRODUCT, product.gtin().digits(), product.key().shipTo().value(), product.currency().name());
 	}
 
-	static String of(OfferKey key) {
-		return encode(OFFER, key.marketplace().name(), key.offerId(), key.shipTo().value());
+	static String of(Quote quote) {
+		OfferKey key = quote.key();
+		return encode(OFFER, key.marketplace().name(), key.offerId(), key.shipTo().value(), quote.currency().name());
 	}
 
-	/** The key of the node an id names: a {@link ProductKey} or an {@link OfferKey}. */
-	static Record decode(String id) {
+	/** The node an id names. */
+	static Node decode(String id) {
 		List<String> parts;
 		try {
 			parts = List.of(new String(Base64.getUrlDecoder().decode(id), StandardCharsets.UTF_8).split(":", -1));
@@ -41,12 +47,13 @@ final class GlobalId {
 			throw notIssued();
 		}
 		try {
-			if (parts.size() == 3 && parts.get(0).equals(PRODUCT)) {
-				return new ProductKey(Gtin.parse(parts.get(1)), CountryCode.destination(parts.get(2)));
+			if (parts.size() == 4 && parts.get(0).equals(PRODUCT)) {
+				return new ProductNode(new ProductKey(Gtin.parse(parts.get(1)), CountryCode.destination(parts.get(2))),
+						Currency.valueOf(parts.get(3)));
 			}
-			if (parts.size() == 4 && parts.get(0).equals(OFFER)) {
-				return new OfferKey(Marketplace.valueOf(parts.get(1)), parts.get(2),
-						CountryCode.destination(parts.get(3)));
+			if (parts.size() == 5 && parts.get(0).equals(OFFER)) {
+				return new OfferNode(new OfferKey(Marketplace.valueOf(parts.get(1)), parts.get(2),
+						CountryCode.destination(parts.get(3))), Currency.valueOf(parts.get(4)));
 			}
 		}
 		catch (IllegalArgumentException ex) {
@@ -63,6 +70,20 @@ final class GlobalId {
 
 	private static InvalidArgumentException notIssued() {
 		return new InvalidArgumentException("id", "is not an id of this API: pass an id taken from a Product or Offer");
+	}
+
+	sealed interface Node permits ProductNode, OfferNode {
+
+		Currency currency();
+
+	}
+
+	record ProductNode(ProductKey key, Currency currency) implements Node {
+
+	}
+
+	record OfferNode(OfferKey key, Currency currency) implements Node {
+
 	}
 
 }

@@ -1,6 +1,8 @@
 package eu.tmall.gateway.graphql;
 
+import java.util.Iterator;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -98,11 +100,12 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			.orElse("invalid argument");
 	}
 
+	/** Names the argument as the query writes it, e.g. 'filter.maxDeliveryDays'. */
 	private static String describe(ConstraintViolation<?> violation) {
-		String argument = "";
-		for (Path.Node node : violation.getPropertyPath()) {
-			argument = node.getName();
-		}
+		StringJoiner argument = new StringJoiner(".");
+		Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
+		nodes.next();
+		nodes.forEachRemaining(node -> argument.add(node.getName()));
 		return "argument '%s' %s (was %s)".formatted(argument, violation.getMessage(), violation.getInvalidValue());
 	}
 

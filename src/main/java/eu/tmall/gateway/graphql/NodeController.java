@@ -4,7 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 import eu.tmall.gateway.catalog.Offer;
 import eu.tmall.gateway.catalog.OfferKey;
-import eu.tmall.gateway.catalog.ProductKey;
+import eu.tmall.gateway.catalog.Quoter;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
@@ -21,18 +21,25 @@ class NodeController {
 
 	private final ProductAssembler products;
 
-	NodeController(ProductAssembler products) {
+	private final Quoter quoter;
+
+	NodeController(ProductAssembler products, Quoter quoter) {
 		this.products = products;
+		this.quoter = quoter;
 	}
 
 	@QueryMapping
 	CompletableFuture<? extends DataFetcherResult<?>> node(@Argument String id, DataFetchingEnvironment env) {
-		Record key = GlobalId.decode(id);
-		if (key instanceof OfferKey offer) {
-			DataLoader<OfferKey, Offer> loader = env.getDataLoader(OfferLoaders.byId(offer.marketplace()));
-			return loader.load(offer).thenApply(found -> DataFetcherResult.newResult().data(found).build());
+		GlobalId.Node node = GlobalId.decode(id);
+		if (node instanceof GlobalId.OfferNode offer) {
+			DataLoader<OfferKey, Offer> loader = env.getDataLoader(OfferLoaders.byId(offer.key().marketplace()));
+			return loader.load(offer.key())
+				.thenApply(found -> DataFetcherResult.newResult()
+					.data((found != null) ? this.quoter.quote(found, offer.currency()) : null)
+					.build());
 		}
-		return this.products.one((ProductKey) key, env);
+		GlobalId.ProductNode product = (GlobalId.ProductNode) node;
+		return this.products.one(product.key(), product.currency(), env);
 	}
 
 }

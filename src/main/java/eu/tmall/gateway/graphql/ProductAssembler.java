@@ -9,6 +9,9 @@ import eu.tmall.gateway.catalog.MarketplaceFailure;
 import eu.tmall.gateway.catalog.Offer;
 import eu.tmall.gateway.catalog.Product;
 import eu.tmall.gateway.catalog.ProductKey;
+import eu.tmall.gateway.catalog.QuotedProduct;
+import eu.tmall.gateway.catalog.Quoter;
+import eu.tmall.gateway.pricing.Currency;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
@@ -18,26 +21,32 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds products from every marketplace's offers, loaded through the request's
- * DataLoaders so the marketplaces are asked concurrently and in batches. A marketplace
- * that fails removes its offers and adds one error; the other's data still comes back.
+ * DataLoaders so the marketplaces are asked concurrently and in batches, and quotes them
+ * in the shopper's currency. A marketplace that fails removes its offers and adds one
+ * error; the other's data still comes back.
  */
 @Component
 class ProductAssembler {
 
 	private final GraphQlErrors errors;
 
-	ProductAssembler(GraphQlErrors errors) {
+	private final Quoter quoter;
+
+	ProductAssembler(GraphQlErrors errors, Quoter quoter) {
 		this.errors = errors;
+		this.quoter = quoter;
 	}
 
-	CompletableFuture<DataFetcherResult<@Nullable Product>> one(ProductKey key, DataFetchingEnvironment env) {
-		return all(List.of(key), env).thenApply(result -> DataFetcherResult.<@Nullable Product>newResult()
-			.data(result.getData().get(0))
-			.errors(result.getErrors())
-			.build());
+	CompletableFuture<DataFetcherResult<@Nullable QuotedProduct>> one(ProductKey key, Currency currency,
+			DataFetchingEnvironment env) {
+		return all(List.of(key), currency, env)
+			.thenApply(result -> DataFetcherResult.<@Nullable QuotedProduct>newResult()
+				.data(result.getData().get(0))
+				.errors(result.getErrors())
+				.build());
 	}
 
-	CompletableFuture<DataFetcherResult<List<@Nullable Product>>> all(List<ProductKey> keys,
+	CompletableFuture<DataFetcherResult<List<@Nullable QuotedProduct>>> all(List<ProductKey> keys, Currency currency,
 			DataFetchingEnvironment env) {
 		List<CompletableFuture<MarketplaceOffers>> loads = new ArrayList<>();
 		for (Marketplace marketplace : Marketplace.values()) {
@@ -49,16 +58,17 @@ class ProductAssembler {
 			}
 		}
 		return CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new))
-			.thenApply(done -> assemble(keys, loads.stream().map(CompletableFuture::join).toList(), env));
+			.thenApply(done -> assemble(keys, currency, loads.stream().map(CompletableFuture::join).toList(), env));
 	}
 
-	private DataFetcherResult<List<@Nullable Product>> assemble(List<ProductKey> keys, List<MarketplaceOffers> loaded,
-			DataFetchingEnvironment env) {
-		List<@Nullable Product> products = new ArrayList<>(keys.size());
+	private DataFetcherResult<List<@Nullable QuotedProduct>> assemble(List<ProductKey> keys, Currency currency,
+			List<MarketplaceOffers> loaded, DataFetchingEnvironment env) {
+		List<@Nullable QuotedProduct> products = new ArrayList<>(keys.size());
 		for (int i = 0; i < keys.size(); i++) {
-			products.add(product(keys.get(i), i, loaded));
+			Product product = product(keys.get(i), i, loaded);
+			products.add((product != null) ? this.quoter.quote(product, currency) : null);
 		}
-		return DataFetcherResult.<List<@Nullable Product>>newResult()
+		return DataFetcherResult.<List<@Nullable QuotedProduct>>newResult()
 			.data(products)
 			.errors(loaded.stream()
 				.filter(offers -> offers.failure() != null)

@@ -3,7 +3,7 @@ package eu.tmall.gateway.graphql;
 import java.util.ArrayList;
 import java.util.List;
 
-import eu.tmall.gateway.catalog.Product;
+import eu.tmall.gateway.catalog.QuotedProduct;
 import eu.tmall.gateway.catalog.SearchResult;
 import org.jspecify.annotations.Nullable;
 
@@ -16,10 +16,10 @@ record ProductConnection(List<Edge> edges, PageInfo pageInfo, int totalCount) {
 	 * The page of a search, skipping products that no marketplace could describe after
 	 * all.
 	 */
-	static ProductConnection of(SearchResult result, List<@Nullable Product> products) {
+	static ProductConnection of(SearchResult result, List<@Nullable QuotedProduct> products) {
 		List<Edge> edges = new ArrayList<>();
 		for (int i = 0; i < products.size(); i++) {
-			Product product = products.get(i);
+			QuotedProduct product = products.get(i);
 			if (product != null) {
 				edges.add(new Edge(Cursor.of(result.offset() + i), product));
 			}
@@ -30,7 +30,7 @@ record ProductConnection(List<Edge> edges, PageInfo pageInfo, int totalCount) {
 				result.totalCount());
 	}
 
-	record Edge(String cursor, Product node) {
+	record Edge(String cursor, QuotedProduct node) {
 
 	}
 

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import eu.tmall.gateway.catalog.Gtin;
-import eu.tmall.gateway.catalog.Product;
 import eu.tmall.gateway.catalog.ProductKey;
+import eu.tmall.gateway.catalog.QuotedProduct;
 import eu.tmall.gateway.delivery.CountryCode;
+import eu.tmall.gateway.pricing.Currency;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import jakarta.validation.constraints.Size;
@@ -31,16 +32,16 @@ class ProductController {
 	}
 
 	@QueryMapping
-	CompletableFuture<DataFetcherResult<@Nullable Product>> product(@Argument Gtin gtin, @Argument CountryCode shipTo,
-			DataFetchingEnvironment env) {
-		return this.products.one(new ProductKey(gtin, shipTo), env);
+	CompletableFuture<DataFetcherResult<@Nullable QuotedProduct>> product(@Argument Gtin gtin,
+			@Argument CountryCode shipTo, @Argument Currency currency, DataFetchingEnvironment env) {
+		return this.products.one(new ProductKey(gtin, shipTo), currency, env);
 	}
 
 	@QueryMapping
-	CompletableFuture<DataFetcherResult<List<@Nullable Product>>> products(
+	CompletableFuture<DataFetcherResult<List<@Nullable QuotedProduct>>> products(
 			@Argument @Size(max = MAX_GTINS) List<Gtin> gtins, @Argument CountryCode shipTo,
-			DataFetchingEnvironment env) {
-		return this.products.all(gtins.stream().map(gtin -> new ProductKey(gtin, shipTo)).toList(), env);
+			@Argument Currency currency, DataFetchingEnvironment env) {
+		return this.products.all(gtins.stream().map(gtin -> new ProductKey(gtin, shipTo)).toList(), currency, env);
 	}
 
 }

@@ -1,5 +1,6 @@
 package eu.tmall.gateway.graphql;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -20,10 +21,21 @@ class ScalarsConfiguration {
 	RuntimeWiringConfigurer scalars() {
 		return wiring -> wiring
 			.scalar(StringScalar.of("GTIN", "A GS1 GTIN-8/12/13/14, check digit verified", Gtin.class, Gtin::parse))
-			.scalar(StringScalar.of("CountryCode", "ISO 3166-1 alpha-2; as input, an EU/EEA destination",
-					CountryCode.class, CountryCode::destination))
+			.scalar(StringScalar.of("CountryCode", "ISO 3166-1 alpha-2; as input, an EU destination", CountryCode.class,
+					CountryCode::destination))
 			.scalar(StringScalar.of("Date", "An ISO-8601 calendar date, e.g. 2026-12-24", LocalDate.class,
-					ScalarsConfiguration::parseDate));
+					ScalarsConfiguration::parseDate))
+			.scalar(StringScalar.of("Decimal", "A decimal number as a string, e.g. 49.90", BigDecimal.class,
+					ScalarsConfiguration::parseDecimal));
+	}
+
+	private static BigDecimal parseDecimal(String text) {
+		try {
+			return new BigDecimal(text);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("'%s' is not a decimal number, e.g. 49.90".formatted(text), ex);
+		}
 	}
 
 	private static LocalDate parseDate(String text) {

@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import eu.tmall.gateway.catalog.FederatedSearch;
-import eu.tmall.gateway.catalog.Product;
 import eu.tmall.gateway.catalog.ProductKey;
+import eu.tmall.gateway.catalog.QuotedProduct;
 import eu.tmall.gateway.catalog.SearchResult;
 import eu.tmall.gateway.delivery.CountryCode;
+import eu.tmall.gateway.pricing.Currency;
 import graphql.GraphQLError;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
@@ -44,18 +45,19 @@ class SearchController {
 
 	@QueryMapping
 	CompletableFuture<DataFetcherResult<ProductConnection>> search(@Argument @NotBlank @Size(max = 200) String query,
-			@Argument CountryCode shipTo, @Argument @Min(1) @Max(100) int first, @Argument @Nullable String after,
-			DataFetchingEnvironment env) {
+			@Argument CountryCode shipTo, @Argument Currency currency, @Argument @Min(1) @Max(100) int first,
+			@Argument @Nullable String after, DataFetchingEnvironment env) {
 		int offset = Cursor.offsetAfter(after);
 		return this.search.search(query.strip(), shipTo, offset, first)
 			.toFuture()
-			.thenCompose(result -> connection(result, shipTo, env));
+			.thenCompose(result -> connection(result, shipTo, currency, env));
 	}
 
 	private CompletableFuture<DataFetcherResult<ProductConnection>> connection(SearchResult result, CountryCode shipTo,
-			DataFetchingEnvironment env) {
+			Currency currency, DataFetchingEnvironment env) {
 		List<ProductKey> keys = result.gtins().stream().map(gtin -> new ProductKey(gtin, shipTo)).toList();
-		CompletableFuture<DataFetcherResult<List<@Nullable Product>>> loaded = this.products.all(keys, env);
+		CompletableFuture<DataFetcherResult<List<@Nullable QuotedProduct>>> loaded = this.products.all(keys, currency,
+				env);
 		// graphql-java's chained dispatch sends these one loader at a time, so the second
 		// marketplace would wait for the first: dispatch both now, concurrently
 		env.getDataLoaderRegistry().dispatchAll();

@@ -29,13 +29,19 @@ class InputValidationTests {
 			"{ product(gtin: \"4006381333932\", shipTo: \"ES\") { title } }|'gtin'|check digit should be 1, not 2",
 			"{ product(gtin: \"2112345678900\", shipTo: \"ES\") { title } }|'gtin'|prefix 21 is restricted",
 			"{ product(gtin: \"123\", shipTo: \"ES\") { title } }|'gtin'|expected 8, 12, 13 or 14 digits",
-			"{ product(gtin: \"4006381333931\", shipTo: \"US\") { title } }|'shipTo'|'US' is not an EU/EEA country",
+			"{ product(gtin: \"4006381333931\", shipTo: \"US\") { title } }|'shipTo'|'US' is not an EU country",
 			"{ products(gtins: [\"4006381333931\"], shipTo: \"es\") { title } }|'shipTo'|not an ISO 3166-1 alpha-2",
 			"{ search(query: \"headphones\", shipTo: \"DE\", first: 0) { totalCount } }|'first'|greater than or equal to 1",
 			"{ search(query: \"headphones\", shipTo: \"DE\", first: 101) { totalCount } }|'first'|less than or equal to 100",
 			"{ search(query: \" \", shipTo: \"DE\") { totalCount } }|'query'|must not be blank",
 			"{ search(query: \"headphones\", shipTo: \"DE\", after: \"bm9wZQ\") { totalCount } }|'after'|not a cursor of this connection",
 			"{ node(id: \"UHJvZHVjdDp4\") { id } }|'id'|not an id of this API",
+			"{ product(gtin: \"4006381333931\", shipTo: \"NO\") { title } }|'shipTo'|'NO' is not an EU country",
+			"{ product(gtin: \"4006381333931\", shipTo: \"XX\") { title } }|'shipTo'|'XX' is not an ISO 3166-1 alpha-2",
+			"{ product(gtin: \"4006381333931\", shipTo: \"ES\", currency: USD) { title } }|'currency'|'Currency'",
+			"{ product(gtin: \"4012778123313\", shipTo: \"ES\") { offers(filter: {maxDeliveryDays: -1}) { id } } }|'filter.maxDeliveryDays'|must be greater than or equal to 0",
+			"{ product(gtin: \"4012778123313\", shipTo: \"ES\") { offers(filter: {maxLandedCost: \"-0.01\"}) { id } } }|'filter.maxLandedCost'|must be greater than or equal to 0",
+			"{ product(gtin: \"4012778123313\", shipTo: \"ES\") { offers(filter: {maxLandedCost: \"ten\"}) { id } } }|'filter.maxLandedCost'|'ten' is not a decimal number",
 			"{ search(query: \"headphones\", shipTo: \"DE\", after: \"c2VhcmNoOjUwMDA\") { totalCount } }|'after'|to a depth of 1000" })
 	void shouldNameTheArgumentAndTheProblem(String document, String argument, String problem) {
 		this.graphQl.document(document).execute().errors().satisfy(errors -> {

@@ -31,7 +31,7 @@ class SchemaEndpointsTests {
 			.getResponseBody();
 
 		assertThat(schema).contains("scalar GTIN")
-			.contains("product(gtin: GTIN!, shipTo: CountryCode!): Product")
+			.contains("product(currency: Currency! = EUR, gtin: GTIN!, shipTo: CountryCode!): Product")
 			.contains("enum Origin");
 	}
 

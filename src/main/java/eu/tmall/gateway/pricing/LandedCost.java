@@ -1,0 +1,35 @@
+package eu.tmall.gateway.pricing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What a parcel really costs the shopper delivered, broken down. All amounts are in one
+ * currency, each rounded to its minor unit, and {@code total} is exactly their sum.
+ *
+ * @param goods the articles, net of VAT
+ * @param shipping the delivery fee, net of VAT
+ * @param vat all the VAT the shopper pays, in the price or charged at import
+ * @param duty customs duty
+ * @param fees handling or clearance fees of the carrier
+ * @param total goods + shipping + vat + duty + fees
+ * @param regime the customs rules applied
+ * @param vatRate the destination's standard VAT rate, in percent (e.g. 21 or 25.5)
+ * @param rulesDate the date whose rules were applied
+ */
+public record LandedCost(Money goods, Money shipping, Money vat, Money duty, Money fees, Money total,
+		ImportRegime regime, BigDecimal vatRate, LocalDate rulesDate) {
+
+	public LandedCost {
+		List<Money> parts = List.of(goods, shipping, vat, duty, fees);
+		if (parts.stream().anyMatch(part -> part.currency() != total.currency())) {
+			throw new IllegalArgumentException("a landed cost is in one currency: " + parts + " against " + total);
+		}
+		BigDecimal sum = parts.stream().map(Money::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		if (sum.compareTo(total.amount()) != 0) {
+			throw new IllegalArgumentException("the parts add up to " + sum + ", not to the total " + total.amount());
+		}
+	}
+
+}
