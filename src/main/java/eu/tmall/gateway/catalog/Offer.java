@@ -6,6 +6,7 @@ import java.util.List;
 import eu.tmall.gateway.delivery.CountryCode;
 import eu.tmall.gateway.delivery.Origin;
 import eu.tmall.gateway.delivery.Shipment;
+import eu.tmall.gateway.pricing.Currency;
 import eu.tmall.gateway.pricing.Money;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,12 @@ public record Offer(Marketplace marketplace, String offerId, Gtin gtin, String t
 		images = List.copyOf(images);
 		if (offerId.isBlank() || title.isBlank()) {
 			throw new IllegalArgumentException("an offer needs an id and a title");
+		}
+		// the gateway asks both marketplaces for euros and converts them itself, at the
+		// ECB's rates, so that every offer of a product is converted alike
+		if (price.currency() != Currency.EUR || shippingFee.currency() != Currency.EUR) {
+			throw new IllegalArgumentException(
+					"an offer is quoted in EUR, was %s and %s".formatted(price.currency(), shippingFee.currency()));
 		}
 	}
 

@@ -3,6 +3,8 @@ package eu.tmall.gateway.delivery;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Year;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -23,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which days a country works: Monday to Friday, except its national public holidays
- * (Jollyday's calendars; regional holidays are not counted).
+ * (Jollyday's calendars, regional holidays not counted, and those configured for the
+ * countries Jollyday has no calendar for).
  */
 @Component
 public class BusinessCalendar {
@@ -35,6 +38,12 @@ public class BusinessCalendar {
 
 	private final Set<CountryCode> unknown = ConcurrentHashMap.newKeySet();
 
+	private final DeliveryProperties properties;
+
+	public BusinessCalendar(DeliveryProperties properties) {
+		this.properties = properties;
+	}
+
 	public boolean isBusinessDay(LocalDate date, CountryCode country) {
 		if (date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY) {
 			return false;
@@ -42,25 +51,35 @@ public class BusinessCalendar {
 		return !this.holidays.get(new CountryYear(country, date.getYear()), this::load).contains(date);
 	}
 
-	// the first calendar starts JAXB up, half a second or more: paid before the gateway
-	// reports ready rather than by a shopper's request
+	// the first calendar starts JAXB up, a second or more, and each further one costs
+	// tens
+	// of milliseconds: paid for every destination before the gateway reports ready rather
+	// than by shoppers' first requests
 	@EventListener(ApplicationReadyEvent.class)
 	void warmUp() {
-		HolidayManager.getInstance(ManagerParameters.create("DE"));
+		int year = LocalDate.now().getYear();
+		Arrays.stream(Locale.getISOCountries())
+			.map(CountryCode::of)
+			.filter(CountryCode::isEu)
+			.forEach(country -> this.holidays.get(new CountryYear(country, year), this::load));
 	}
 
 	private Set<LocalDate> load(CountryYear key) {
+		Set<LocalDate> configured = this.properties.holidays(key.country());
 		if (!HolidayManager.getSupportedCalendarCodes().contains(key.country().value())) {
-			if (this.unknown.add(key.country())) {
-				logger.debug("No public holiday calendar for {}: only weekends are days off there", key.country());
+			if (configured.isEmpty() && this.unknown.add(key.country())) {
+				logger.warn("No public holiday calendar for {}: only weekends are days off there until "
+						+ "gateway.delivery.holidays.{} lists its holidays", key.country(), key.country());
 			}
-			return Set.of();
+			return configured;
 		}
 		HolidayManager manager = HolidayManager.getInstance(ManagerParameters.create(key.country().value()));
 		// next year's too: a New Year's Day on a Saturday is taken on the Friday before
-		return Stream.of(Year.of(key.year()), Year.of(key.year() + 1))
-			.flatMap((year) -> manager.getHolidays(year, HolidayType.PUBLIC_HOLIDAY).stream())
-			.map(Holiday::getDate)
+		return Stream
+			.concat(configured.stream(),
+					Stream.of(Year.of(key.year()), Year.of(key.year() + 1))
+						.flatMap((year) -> manager.getHolidays(year, HolidayType.PUBLIC_HOLIDAY).stream())
+						.map(Holiday::getDate))
 			.filter((date) -> date.getYear() == key.year())
 			.collect(Collectors.toUnmodifiableSet());
 	}

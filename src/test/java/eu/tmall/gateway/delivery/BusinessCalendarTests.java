@@ -1,6 +1,9 @@
 package eu.tmall.gateway.delivery;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,7 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BusinessCalendarTests {
 
-	private final BusinessCalendar calendar = new BusinessCalendar();
+	private final BusinessCalendar calendar = new BusinessCalendar(
+			new DeliveryProperties(new DeliveryProperties.CutOff(LocalTime.of(14, 0), Map.of()),
+					Map.of(CountryCode.of("CN"), Set.of(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2)))));
 
 	@Test
 	void shouldNotWorkAtTheWeekend() {
@@ -51,11 +56,14 @@ class BusinessCalendarTests {
 	}
 
 	@Test
-	void shouldCountOnlyWeekendsInACountryWithoutAHolidayCalendar() {
-		// Jollyday has no calendar for China: National Day, a Thursday, counts as a
-		// business day
-		assertThat(this.calendar.isBusinessDay(LocalDate.of(2026, 10, 1), CountryCode.of("CN"))).isTrue();
+	void shouldTakeTheConfiguredHolidaysOfACountryWithoutACalendar() {
+		// Jollyday has no calendar for China: National Day, a Thursday, comes from the
+		// configuration
+		assertThat(this.calendar.isBusinessDay(LocalDate.of(2026, 10, 1), CountryCode.of("CN"))).isFalse();
 		assertThat(this.calendar.isBusinessDay(LocalDate.of(2026, 10, 3), CountryCode.of("CN"))).isFalse();
+		assertThat(this.calendar.isBusinessDay(LocalDate.of(2026, 10, 8), CountryCode.of("CN"))).isTrue();
+		// nor for South Korea, configured with none: only its weekends are days off
+		assertThat(this.calendar.isBusinessDay(LocalDate.of(2026, 10, 9), CountryCode.of("KR"))).isTrue();
 	}
 
 }

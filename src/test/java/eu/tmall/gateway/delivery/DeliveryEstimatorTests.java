@@ -21,7 +21,8 @@ class DeliveryEstimatorTests {
 
 	private static final CountryCode CHINA = CountryCode.of("CN");
 
-	private final BusinessCalendar calendar = new BusinessCalendar();
+	private final BusinessCalendar calendar = new BusinessCalendar(
+			new DeliveryProperties(new DeliveryProperties.CutOff(LocalTime.of(14, 0), Map.of()), Map.of()));
 
 	@Test
 	void shouldCountBusinessDaysAcrossTheWeekend() {
@@ -161,7 +162,7 @@ class DeliveryEstimatorTests {
 
 	private DeliveryEstimator at(String instant, Map<CountryCode, LocalTime> warehouseCutOffs) {
 		return new DeliveryEstimator(Clock.fixed(Instant.parse(instant), ZoneOffset.UTC), this.calendar,
-				new DeliveryProperties(new DeliveryProperties.CutOff(LocalTime.of(14, 0), warehouseCutOffs)));
+				new DeliveryProperties(new DeliveryProperties.CutOff(LocalTime.of(14, 0), warehouseCutOffs), Map.of()));
 	}
 
 }

@@ -1,12 +1,18 @@
 package eu.tmall.gateway.delivery;
 
+import java.io.IOException;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +32,21 @@ class DeliveryPropertiesTests {
 		DeliveryProperties properties = bind(Map.of());
 
 		assertThat(properties.cutOff().of(CountryCode.of("ES"))).isEqualTo(LocalTime.of(14, 0));
+	}
+
+	@Test
+	void shouldKnowChinasHolidaysFromApplicationYml() throws IOException {
+		StandardEnvironment environment = new StandardEnvironment();
+		new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
+			.forEach(environment.getPropertySources()::addLast);
+		DeliveryProperties properties = new Binder(ConfigurationPropertySources.get(environment))
+			.bind("gateway.delivery", DeliveryProperties.class)
+			.get();
+
+		// Spring Festival and National Day, and nothing for a country with a calendar
+		assertThat(properties.holidays(CountryCode.of("CN"))).contains(LocalDate.of(2026, 2, 17),
+				LocalDate.of(2026, 10, 1));
+		assertThat(properties.holidays(CountryCode.of("ES"))).isEmpty();
 	}
 
 	private static DeliveryProperties bind(Map<String, String> properties) {
