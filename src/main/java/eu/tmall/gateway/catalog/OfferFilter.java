@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param origins where the offer ships from, seen from the shopper
  * @param marketplaces the marketplaces to keep
- * @param inStock {@code true} keeps offers with stock, or whose marketplace does not say
+ * @param inStock {@code true} keeps offers with stock, or whose marketplace does not say;
+ * {@code false} or none keeps every offer
  * @param maxDeliveryDays the most business days to the door
  * @param maxLandedCost the most the offer may cost delivered, in the request's currency
  */
@@ -25,14 +26,9 @@ public record OfferFilter(@Nullable Set<Origin> origins, @Nullable Set<Marketpla
 	public boolean test(Quote quote) {
 		return (this.origins == null || this.origins.contains(quote.origin()))
 				&& (this.marketplaces == null || this.marketplaces.contains(quote.marketplace()))
-				&& (!Boolean.TRUE.equals(this.inStock) || isInStock(quote))
+				&& (!Boolean.TRUE.equals(this.inStock) || quote.isAvailable())
 				&& (this.maxDeliveryDays == null || quote.maxDays() <= this.maxDeliveryDays)
 				&& (this.maxLandedCost == null || quote.total().amount().compareTo(this.maxLandedCost) <= 0);
-	}
-
-	private static boolean isInStock(Quote quote) {
-		Integer stock = quote.stock();
-		return stock == null || stock > 0;
 	}
 
 }

@@ -52,6 +52,12 @@ public record Quote(Offer offer, Money price, Money shippingFee, LandedCost land
 		return origin() != Origin.CROSS_BORDER;
 	}
 
+	/** In stock, or its marketplace does not say. */
+	public boolean isAvailable() {
+		Integer stock = stock();
+		return stock == null || stock > 0;
+	}
+
 	public int maxDays() {
 		return this.delivery.maxDays();
 	}

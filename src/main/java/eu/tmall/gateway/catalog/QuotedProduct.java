@@ -58,10 +58,12 @@ public record QuotedProduct(Product product, Currency currency, List<Quote> quot
 		return this.quotes.stream().filter(filter::test).sorted(sort.comparator(this)).toList();
 	}
 
+	/** The best offer that can be bought: in stock, or whose marketplace does not say. */
 	public Quote best(OfferRanking ranking) {
-		return best(this.quotes, ranking.order().comparator(this));
+		return best(available(), ranking.order().comparator(this));
 	}
 
+	/** The offers that can be bought compared; all of them when none can. */
 	public OfferComparison comparison() {
 		Optional<Quote> local = cheapest(Quote::isLocal);
 		Optional<Quote> imported = cheapest(quote -> !quote.isLocal());
@@ -81,7 +83,12 @@ public record QuotedProduct(Product product, Currency currency, List<Quote> quot
 	}
 
 	private Optional<Quote> cheapest(Predicate<Quote> which) {
-		return this.quotes.stream().filter(which).min(OfferSort.CHEAPEST);
+		return available().stream().filter(which).min(OfferSort.CHEAPEST);
+	}
+
+	private List<Quote> available() {
+		List<Quote> inStock = this.quotes.stream().filter(Quote::isAvailable).toList();
+		return inStock.isEmpty() ? this.quotes : inStock;
 	}
 
 	private @Nullable LocalPremium premium(Quote local, Quote imported) {

@@ -9,10 +9,13 @@ import java.util.Locale;
  */
 public final class SupportedLocales {
 
-	/** English first: the language of anything else. */
+	/**
+	 * English first: the language of anything else. Portuguese is Portugal's, the EU
+	 * shopper's, not Brazil's ("Polónia", not "Polônia").
+	 */
 	public static final List<Locale> ALL = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"), Locale.FRENCH,
 			Locale.GERMAN, Locale.ITALIAN, Locale.forLanguageTag("pl"), Locale.forLanguageTag("nl"),
-			Locale.forLanguageTag("pt"));
+			Locale.forLanguageTag("pt-PT"));
 
 	private SupportedLocales() {
 	}

@@ -47,19 +47,24 @@ final class GlobalId {
 			throw notIssued();
 		}
 		try {
-			if (parts.size() == 4 && parts.get(0).equals(PRODUCT)) {
+			if ((parts.size() == 3 || parts.size() == 4) && parts.get(0).equals(PRODUCT)) {
 				return new ProductNode(new ProductKey(Gtin.parse(parts.get(1)), CountryCode.destination(parts.get(2))),
-						Currency.valueOf(parts.get(3)));
+						currency(parts, 3));
 			}
-			if (parts.size() == 5 && parts.get(0).equals(OFFER)) {
+			if ((parts.size() == 4 || parts.size() == 5) && parts.get(0).equals(OFFER)) {
 				return new OfferNode(new OfferKey(Marketplace.valueOf(parts.get(1)), parts.get(2),
-						CountryCode.destination(parts.get(3))), Currency.valueOf(parts.get(4)));
+						CountryCode.destination(parts.get(3))), currency(parts, 4));
 			}
 		}
 		catch (IllegalArgumentException ex) {
 			throw notIssued();
 		}
 		throw notIssued();
+	}
+
+	// ids issued before amounts had a currency were in euros
+	private static Currency currency(List<String> parts, int index) {
+		return (parts.size() > index) ? Currency.valueOf(parts.get(index)) : Currency.EUR;
 	}
 
 	private static String encode(String... parts) {

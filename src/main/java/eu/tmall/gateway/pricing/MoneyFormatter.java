@@ -4,8 +4,9 @@ import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+
+import eu.tmall.gateway.delivery.SupportedLocales;
 
 import org.springframework.stereotype.Component;
 
@@ -17,28 +18,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class MoneyFormatter {
 
-	private static final Set<String> LANGUAGES = Set.of("en", "es", "fr", "de", "it", "pl", "nl", "pt");
-
-	// a bare language takes the conventions of its EU country: pt is Portugal's, not
-	// Brazil's
-	private static final Map<String, Locale> REGIONAL = Map.of("pt", Locale.forLanguageTag("pt-PT"));
-
 	// NumberFormat is not thread-safe: each call formats with its own clone of a
 	// prototype that is never used directly
 	private final Map<Key, NumberFormat> prototypes = new ConcurrentHashMap<>();
 
 	public String format(Money money, Locale locale) {
-		Key key = new Key(resolve(locale), money.currency());
+		Key key = new Key(SupportedLocales.resolve(locale), money.currency());
 		NumberFormat format = (NumberFormat) this.prototypes.computeIfAbsent(key, MoneyFormatter::prototype).clone();
 		return format.format(money.amount());
-	}
-
-	private static Locale resolve(Locale requested) {
-		String language = requested.getLanguage();
-		if (!LANGUAGES.contains(language)) {
-			return Locale.ENGLISH;
-		}
-		return REGIONAL.getOrDefault(language, Locale.forLanguageTag(language));
 	}
 
 	private static NumberFormat prototype(Key key) {

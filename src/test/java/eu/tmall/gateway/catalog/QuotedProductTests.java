@@ -30,7 +30,7 @@ class QuotedProductTests {
 	private final Quote madrid = quote(Marketplace.TMALL_EUROPE, "t-1", "ES", "24.90", 2, 5);
 
 	// €21.50 in 4 days from AliExpress's Polish warehouse
-	private final Quote warsaw = quote(Marketplace.ALIEXPRESS, "a-pl", "PL", "21.50", 4, 0);
+	private final Quote warsaw = quote(Marketplace.ALIEXPRESS, "a-pl", "PL", "21.50", 4, 2);
 
 	// €17.20 in 15 days from China
 	private final Quote shenzhen = quote(Marketplace.ALIEXPRESS, "a-cn", "CN", "17.20", 15, null);
@@ -79,8 +79,10 @@ class QuotedProductTests {
 		assertThat(offers(product, new OfferFilter(null, Set.of(Marketplace.ALIEXPRESS), null, null, null)))
 			.containsExactly(this.shenzhen, this.warsaw);
 		// no stock figure is not "out of stock": AliExpress does not always say
-		assertThat(offers(product, new OfferFilter(null, null, true, null, null))).containsExactly(this.shenzhen,
-				this.madrid);
+		Quote soldOut = quote(Marketplace.TMALL_EUROPE, "t-0", "ES", "19.90", 2, 0);
+		assertThat(offers(product("1.00", this.madrid, soldOut, this.shenzhen),
+				new OfferFilter(null, null, true, null, null)))
+			.containsExactly(this.shenzhen, this.madrid);
 		assertThat(offers(product, new OfferFilter(null, null, null, 4, null))).containsExactly(this.warsaw,
 				this.madrid);
 		assertThat(offers(product, new OfferFilter(null, null, null, null, new BigDecimal("21.50"))))
@@ -123,6 +125,21 @@ class QuotedProductTests {
 		assertThat(onlyLocal.cheapest()).isEqualTo(this.warsaw);
 		assertThat(onlyImport.localPremium()).isNull();
 		assertThat(onlyImport.fastest()).isEqualTo(this.shenzhen);
+	}
+
+	@Test
+	void shouldRecommendOnlyOffersThatCanBeBought() {
+		Quote soldOut = quote(Marketplace.ALIEXPRESS, "a-cn", "CN", "9.99", 12, 0);
+
+		QuotedProduct product = product("1.00", this.madrid, soldOut);
+
+		assertThat(product.best(OfferRanking.CHEAPEST)).isEqualTo(this.madrid);
+		assertThat(product.comparison().cheapest()).isEqualTo(this.madrid);
+		assertThat(product.comparison().localPremium()).isNull();
+		// still listed: the shopper may want to know it exists
+		assertThat(product.offers(OfferFilter.NONE, OfferSort.LANDED_COST)).containsExactly(soldOut, this.madrid);
+		// and compared when nothing can be bought
+		assertThat(product("1.00", soldOut).best(OfferRanking.FASTEST)).isEqualTo(soldOut);
 	}
 
 	@Test

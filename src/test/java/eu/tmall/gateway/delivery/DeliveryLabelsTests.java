@@ -40,7 +40,8 @@ class DeliveryLabelsTests {
 			"nl|CN|8|15|Verzonden uit China · 8–15 werkdagen",
 			"pt|ES|1|2|Envio: Espanha · 1–2 dias úteis",
 			"pt|DE|2|4|Envio: Alemanha · 2–4 dias úteis",
-			"pt|CN|8|15|Envio: China · 8–15 dias úteis"
+			"pt|CN|8|15|Envio: China · 8–15 dias úteis",
+			"pt|PL|2|4|Envio: Polónia · 2–4 dias úteis"
 	// @formatter:on
 	})
 	void shouldSayWhereFromAndHowLongInTheShoppersLanguage(String language, String from, int min, int max,

@@ -22,9 +22,12 @@ public class EcbRatesClient {
 
 	private final URI url;
 
-	public EcbRatesClient(WebClient webClient, URI url) {
+	private final Duration deadline;
+
+	public EcbRatesClient(WebClient webClient, URI url, Duration deadline) {
 		this.webClient = webClient;
 		this.url = url;
+		this.deadline = deadline;
 	}
 
 	/**
@@ -35,7 +38,8 @@ public class EcbRatesClient {
 		HttpClient http = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
 			.responseTimeout(timeout);
-		return new EcbRatesClient(builder.clone().clientConnector(new ReactorClientHttpConnector(http)).build(), url);
+		return new EcbRatesClient(builder.clone().clientConnector(new ReactorClientHttpConnector(http)).build(), url,
+				timeout);
 	}
 
 	/**
@@ -49,7 +53,10 @@ public class EcbRatesClient {
 			.retrieve()
 			.bodyToMono(byte[].class)
 			.switchIfEmpty(Mono.error(() -> new IllegalArgumentException("the answer has no body")))
-			.map(body -> EcbReferenceRates.parse(new ByteArrayInputStream(body)));
+			.map(body -> EcbReferenceRates.parse(new ByteArrayInputStream(body)))
+			// the connector's timeouts are per read: a body that trickles in would hold
+			// the refresher, and every later refresh behind it, for good
+			.timeout(this.deadline);
 	}
 
 	public URI url() {

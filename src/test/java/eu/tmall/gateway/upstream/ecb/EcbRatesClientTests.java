@@ -103,6 +103,22 @@ class EcbRatesClientTests {
 	}
 
 	@Test
+	void shouldGiveUpOnABodyThatTricklesInPastTheDeadline() {
+		EcbRatesRefresher impatient = refresher(Duration.ofMillis(500));
+		this.server.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)));
+		impatient.refresh().block(Duration.ofSeconds(5));
+		// each chunk comes within the connector's read timeout, the whole body does not
+		this.server.stubFor(get(urlPathEqualTo(PATH))
+			.willReturn(xml(day("2025-10-22", "4.2500")).withChunkedDribbleDelay(20, 4000)));
+
+		long started = System.nanoTime();
+		impatient.refresh().block(Duration.ofSeconds(10));
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+		assertThat(this.rates.date()).isEqualTo("2025-10-21");
+	}
+
+	@Test
 	void shouldLogOneWarningWithoutTheBody(CapturedOutput output) {
 		this.server.stubFor(get(urlPathEqualTo(PATH))
 			.willReturn(aResponse().withStatus(503).withBody("<html>upstream secret page</html>")));
