@@ -1,6 +1,5 @@
 package eu.tmall.gateway.graphql;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -25,17 +24,7 @@ class ScalarsConfiguration {
 					CountryCode::destination))
 			.scalar(StringScalar.of("Date", "An ISO-8601 calendar date, e.g. 2026-12-24", LocalDate.class,
 					ScalarsConfiguration::parseDate))
-			.scalar(StringScalar.of("Decimal", "A decimal number as a string, e.g. 49.90", BigDecimal.class,
-					ScalarsConfiguration::parseDecimal));
-	}
-
-	private static BigDecimal parseDecimal(String text) {
-		try {
-			return new BigDecimal(text);
-		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("'%s' is not a decimal number, e.g. 49.90".formatted(text), ex);
-		}
+			.scalar(DecimalScalar.TYPE);
 	}
 
 	private static LocalDate parseDate(String text) {

@@ -58,7 +58,7 @@ class ComparisonQueryTests {
 				  "landedCost": {"goods": {"amount": "116.01"}, "shipping": {"amount": "3.30"},
 				    "vat": {"amount": "25.05"}, "vatRate": 21.0, "duty": {"amount": "3.00"}, "fees": {"amount": "0.00"},
 				    "total": {"amount": "147.36", "currency": "EUR", "formatted": "147,36\u00a0€"},
-				    "regime": "IOSS", "rulesDate": "2026-11-26"},
+				    "regime": "IOSS", "rulesDate": "2026-11-26", "exchangeRatesDate": "2025-10-21"},
 				  "delivery": {"shipsFrom": "CN", "minDays": 16, "maxDays": 30, "earliestDate": "2026-12-22",
 				    "latestDate": "2027-01-14", "speed": "ECONOMY", "label": "Envío desde China · 16–30 días hábiles"}},
 				 {"marketplace": "TMALL_EUROPE", "origin": "DOMESTIC",
@@ -170,7 +170,7 @@ class ComparisonQueryTests {
 		this.graphQl.document("""
 				{ product(gtin: "%s", shipTo: "PL", currency: PLN) {
 				    fast: offers(filter: {maxDeliveryDays: 5}) { marketplace }
-				    cheap: offers(filter: {maxLandedCost: "700"}) { marketplace }
+				    cheap: offers(filter: {maxLandedCost: 700}) { marketplace }
 				    none: offers(filter: {maxLandedCost: "634.53"}) { marketplace }
 				    fromTmall: offers(filter: {marketplaces: [TMALL_EUROPE], inStock: true}) { marketplace }
 				} }""".formatted(GTIN))
