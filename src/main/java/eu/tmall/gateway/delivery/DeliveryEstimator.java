@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +23,10 @@ public class DeliveryEstimator {
 
 	private final DeliveryProperties.CutOff cutOff;
 
+	// a few warehouse countries, destinations and day ranges make every route there is;
+	// counting its days costs a calendar lookup per day and country, for every offer
+	private final Cache<Route, Dates> dates = Caffeine.newBuilder().maximumSize(10_000).build();
+
 	public DeliveryEstimator(Clock clock, BusinessCalendar calendar, DeliveryProperties properties) {
 		this.clock = clock;
 		this.calendar = calendar;
@@ -28,10 +35,16 @@ public class DeliveryEstimator {
 
 	public DeliveryEstimate estimate(Shipment shipment, CountryCode shipTo) {
 		CountryCode shipsFrom = shipment.shipsFrom();
-		LocalDate earliest = addBusinessDays(acceptanceDay(shipsFrom), shipment.minDays(), shipsFrom, shipTo);
-		LocalDate latest = addBusinessDays(earliest, shipment.maxDays() - shipment.minDays(), shipsFrom, shipTo);
+		Route route = new Route(acceptanceDay(shipsFrom), shipsFrom, shipTo, shipment.minDays(), shipment.maxDays());
+		Dates dates = this.dates.get(route, this::count);
 		return new DeliveryEstimate(shipsFrom, Origin.of(shipsFrom, shipTo), shipment.minDays(), shipment.maxDays(),
-				earliest, latest, DeliverySpeed.of(shipment.maxDays()), shipment.carrier());
+				dates.earliest(), dates.latest(), DeliverySpeed.of(shipment.maxDays()), shipment.carrier());
+	}
+
+	private Dates count(Route route) {
+		LocalDate earliest = addBusinessDays(route.accepted(), route.minDays(), route.from(), route.to());
+		LocalDate latest = addBusinessDays(earliest, route.maxDays() - route.minDays(), route.from(), route.to());
+		return new Dates(earliest, latest);
 	}
 
 	private LocalDate acceptanceDay(CountryCode warehouse) {
@@ -56,6 +69,14 @@ public class DeliveryEstimator {
 			}
 		}
 		return date;
+	}
+
+	private record Route(LocalDate accepted, CountryCode from, CountryCode to, int minDays, int maxDays) {
+
+	}
+
+	private record Dates(LocalDate earliest, LocalDate latest) {
+
 	}
 
 }
