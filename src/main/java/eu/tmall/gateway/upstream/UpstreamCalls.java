@@ -1,15 +1,18 @@
 package eu.tmall.gateway.upstream;
 
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
-import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.core.codec.CodecException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.UnsupportedMediaTypeException;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -20,7 +23,9 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
  */
 final class UpstreamCalls {
 
-	private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+	// gateway errors a proxy or load balancer in front of the platform answers while it
+	// restarts or sheds load; a plain 500 is the platform's own bug and will happen again
+	private static final Set<Integer> TRANSIENT_STATUSES = Set.of(502, 503, 504);
 
 	private UpstreamCalls() {
 	}
@@ -33,32 +38,43 @@ final class UpstreamCalls {
 		return builder.clone()
 			.baseUrl(connection.baseUrl().toString())
 			.clientConnector(new ReactorClientHttpConnector(http))
-			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES))
+			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize((int) endpoint.maxResponseSize().toBytes()))
 			.build();
 	}
 
-	/** Applies the deadline and translates whatever went wrong on the way. */
-	static <T> Mono<T> guard(Mono<T> call, Upstream upstream, UpstreamsProperties.Endpoint endpoint) {
-		return call.timeout(endpoint.timeout())
-			.onErrorMap(ex -> !(ex instanceof UpstreamException), ex -> translate(upstream, ex));
-	}
-
 	static UpstreamException translate(Upstream upstream, Throwable ex) {
-		if (isTimeout(ex)) {
-			return new UpstreamException(upstream, UpstreamException.Kind.TIMEOUT, "no answer within the deadline", ex);
+		if (has(ex, ConnectTimeoutException.class)) {
+			return new UpstreamException(upstream, UpstreamException.Kind.TIMEOUT, "no connection within the timeout",
+					ex, true);
+		}
+		if (has(ex, TimeoutException.class) || has(ex, ReadTimeoutException.class)) {
+			return new UpstreamException(upstream, UpstreamException.Kind.TIMEOUT, "no answer within the timeout", ex);
 		}
 		if (ex instanceof WebClientResponseException response) {
-			return new UpstreamException(upstream, kindOf(response.getStatusCode().value()),
-					"answered HTTP " + response.getStatusCode().value(), ex);
+			int status = response.getStatusCode().value();
+			return new UpstreamException(upstream, kindOf(status), "answered HTTP " + status, ex,
+					status == 429 || TRANSIENT_STATUSES.contains(status));
 		}
 		if (ex instanceof WebClientRequestException) {
-			return new UpstreamException(upstream, UpstreamException.Kind.UNAVAILABLE, "could not be reached", ex);
+			return new UpstreamException(upstream, UpstreamException.Kind.UNAVAILABLE, "could not be reached", ex,
+					true);
+		}
+		if (has(ex, DataBufferLimitException.class)) {
+			return new UpstreamException(upstream, UpstreamException.Kind.BAD_RESPONSE,
+					"answered with a body larger than the gateway reads", ex);
+		}
+		if (ex instanceof UnsupportedMediaTypeException media) {
+			return new UpstreamException(upstream, UpstreamException.Kind.BAD_RESPONSE,
+					"answered with content type %s instead of JSON".formatted(media.getContentType()));
 		}
 		if (ex instanceof CodecException || ex instanceof JacksonException) {
 			return new UpstreamException(upstream, UpstreamException.Kind.BAD_RESPONSE,
 					"answered with a body that is not the documented JSON envelope", ex);
 		}
-		return new UpstreamException(upstream, UpstreamException.Kind.BAD_RESPONSE, "failed unexpectedly", ex);
+		// the cause is kept out of what callers see, but logged where the error is
+		// resolved
+		return new UpstreamException(upstream, UpstreamException.Kind.BAD_RESPONSE,
+				"failed unexpectedly (" + ex.getClass().getSimpleName() + ")", ex);
 	}
 
 	private static UpstreamException.Kind kindOf(int status) {
@@ -71,9 +87,9 @@ final class UpstreamCalls {
 		return (status >= 500) ? UpstreamException.Kind.UNAVAILABLE : UpstreamException.Kind.BAD_RESPONSE;
 	}
 
-	private static boolean isTimeout(Throwable ex) {
+	private static boolean has(Throwable ex, Class<? extends Throwable> type) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof TimeoutException || cause instanceof ReadTimeoutException) {
+			if (type.isInstance(cause)) {
 				return true;
 			}
 		}

@@ -11,15 +11,27 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * What a client needs to call its platform: the HTTP client on the platform's base URL,
- * the credentials, the deadlines, JSON and the clock the timestamps come from.
+ * the credentials, the deadlines and other guards, JSON and the clock the timestamps come
+ * from.
  */
 public record UpstreamChannel(Upstream upstream, WebClient webClient, UpstreamConnection connection,
-		UpstreamsProperties.Endpoint endpoint, ObjectMapper json, Clock clock) {
+		UpstreamsProperties.Endpoint endpoint, UpstreamResilience resilience, ObjectMapper json, Clock clock) {
 
+	/** A channel with guards of its own, for a client used alone. */
 	public static UpstreamChannel open(Upstream upstream, WebClient.Builder builder, UpstreamConnection connection,
 			UpstreamsProperties.Endpoint endpoint, ObjectMapper json, Clock clock) {
+		return open(upstream, builder, connection, new UpstreamResilience(upstream, endpoint), json, clock);
+	}
+
+	/**
+	 * A channel whose guards are shared with whoever else holds them (health, other
+	 * clients of the same upstream).
+	 */
+	public static UpstreamChannel open(Upstream upstream, WebClient.Builder builder, UpstreamConnection connection,
+			UpstreamResilience resilience, ObjectMapper json, Clock clock) {
+		UpstreamsProperties.Endpoint endpoint = resilience.endpoint();
 		return new UpstreamChannel(upstream, UpstreamCalls.webClient(builder, connection, endpoint), connection,
-				endpoint, json, clock);
+				endpoint, resilience, json, clock);
 	}
 
 	/**
@@ -35,11 +47,11 @@ public record UpstreamChannel(Upstream upstream, WebClient webClient, UpstreamCo
 	}
 
 	/**
-	 * Applies the deadline and turns whatever went wrong into an
-	 * {@link UpstreamException}.
+	 * Applies the upstream's guards and turns whatever went wrong into an
+	 * {@link UpstreamException}. The call must be cold, so a retry sends it again.
 	 */
 	public <T> Mono<T> guard(Mono<T> call) {
-		return UpstreamCalls.guard(call, this.upstream, this.endpoint);
+		return this.resilience.apply(call);
 	}
 
 	@Override

@@ -2,6 +2,8 @@ package eu.tmall.gateway.upstream;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +29,8 @@ public class UpstreamChannels {
 
 	private final Clock clock;
 
+	private final Map<Upstream, UpstreamResilience> resilience = new EnumMap<>(Upstream.class);
+
 	UpstreamChannels(WebClient.Builder builder, UpstreamsProperties properties,
 			ObjectProvider<EmbeddedConnections> embedded, JsonMapper json, Clock clock) {
 		this.builder = builder;
@@ -34,11 +38,22 @@ public class UpstreamChannels {
 		this.embedded = embedded;
 		this.json = json;
 		this.clock = clock;
+		for (Upstream upstream : Upstream.values()) {
+			this.resilience.put(upstream, new UpstreamResilience(upstream, properties.of(upstream)));
+		}
 	}
 
 	public UpstreamChannel open(Upstream upstream) {
-		return UpstreamChannel.open(upstream, this.builder, connection(upstream), this.properties.of(upstream),
-				this.json, this.clock);
+		return UpstreamChannel.open(upstream, this.builder, connection(upstream), resilience(upstream), this.json,
+				this.clock);
+	}
+
+	/**
+	 * The upstream's guards, one set per upstream for every channel to it, so its breaker
+	 * and concurrency limit hold across clients and requests.
+	 */
+	public UpstreamResilience resilience(Upstream upstream) {
+		return this.resilience.get(upstream);
 	}
 
 	private UpstreamConnection connection(Upstream upstream) {

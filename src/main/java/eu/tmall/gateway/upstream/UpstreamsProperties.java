@@ -6,7 +6,9 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The two upstreams. An upstream without a base URL is served by the embedded upstreams.
@@ -28,15 +30,67 @@ public record UpstreamsProperties(@DefaultValue Endpoint tmall, @DefaultValue En
 	 * @param appKey the application key issued by the platform
 	 * @param appSecret the application secret; set it from the environment only
 	 * @param connectTimeout how long to wait for a connection
-	 * @param timeout the deadline for a whole call, answer included
+	 * @param timeout the deadline of one attempt, answer included
+	 * @param deadline the deadline of a whole call, retries and their backoff included
+	 * @param retry how failed idempotent reads are tried again
+	 * @param breaker when calls stop going to a failing upstream
+	 * @param maxConcurrentCalls the most calls in flight to the upstream from this
+	 * instance, across all requests
+	 * @param maxResponseSize the largest answer body read; a larger one is a bad response
 	 */
 	public record Endpoint(@Nullable URI baseUrl, @Nullable String appKey, @Nullable String appSecret,
-			@DefaultValue("1s") Duration connectTimeout, @DefaultValue("3s") Duration timeout) {
+			@DefaultValue("1s") Duration connectTimeout, @DefaultValue("2s") Duration timeout,
+			@DefaultValue("3s") Duration deadline, @DefaultValue Retry retry, @DefaultValue Breaker breaker,
+			@DefaultValue("64") int maxConcurrentCalls, @DefaultValue("16MB") DataSize maxResponseSize) {
+
+		@ConstructorBinding
+		public Endpoint {
+		}
+
+		/** An endpoint with the default resilience whose deadline is its timeout. */
+		public Endpoint(@Nullable URI baseUrl, @Nullable String appKey, @Nullable String appSecret,
+				Duration connectTimeout, Duration timeout) {
+			this(baseUrl, appKey, appSecret, connectTimeout, timeout, timeout, Retry.DEFAULTS, Breaker.DEFAULTS, 64,
+					DataSize.ofMegabytes(16));
+		}
 
 		@Override
 		public String toString() {
 			return "Endpoint[baseUrl=" + this.baseUrl + ", appKey=" + this.appKey + ", appSecret=******]";
 		}
+
+	}
+
+	/**
+	 * Retries of idempotent reads, only for failures that another attempt may cure.
+	 *
+	 * @param maxAttempts attempts in all, the first included; 1 for no retry
+	 * @param initialBackoff the wait before the first retry
+	 * @param multiplier how much each later wait grows
+	 * @param jitter the random share of each wait, 0 to 1, so instances do not retry in
+	 * step
+	 */
+	public record Retry(@DefaultValue("3") int maxAttempts, @DefaultValue("100ms") Duration initialBackoff,
+			@DefaultValue("2") double multiplier, @DefaultValue("0.5") double jitter) {
+
+		static final Retry DEFAULTS = new Retry(3, Duration.ofMillis(100), 2, 0.5);
+
+	}
+
+	/**
+	 * The circuit breaker, over a window counted in calls.
+	 *
+	 * @param failureRateThreshold the percentage of failed calls that opens it
+	 * @param slidingWindow how many recent calls the rate is taken over
+	 * @param minimumCalls how many calls the window needs before the rate counts
+	 * @param waitInOpen how long it stays open before trial calls go through
+	 * @param halfOpenCalls how many trial calls decide whether it closes again
+	 */
+	public record Breaker(@DefaultValue("50") float failureRateThreshold, @DefaultValue("20") int slidingWindow,
+			@DefaultValue("10") int minimumCalls, @DefaultValue("10s") Duration waitInOpen,
+			@DefaultValue("3") int halfOpenCalls) {
+
+		static final Breaker DEFAULTS = new Breaker(50, 20, 10, Duration.ofSeconds(10), 3);
 
 	}
 
