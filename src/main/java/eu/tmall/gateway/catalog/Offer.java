@@ -12,11 +12,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One marketplace's offer of a product to a shopper in {@code shipTo}, with the product
- * as that marketplace describes it.
+ * as that marketplace describes it; {@code stale} when it is an answer kept past its TTL,
+ * served because the marketplace failed.
  */
 public record Offer(Marketplace marketplace, String offerId, Gtin gtin, String title, @Nullable Brand brand,
 		@Nullable String category, List<String> images, @Nullable String seller, Money price, Money shippingFee,
-		Shipment shipment, @Nullable Integer stock, URI url, CountryCode shipTo) {
+		Shipment shipment, @Nullable Integer stock, URI url, CountryCode shipTo, boolean stale) {
+
+	/** A fresh offer, as a marketplace answers it. */
+	public Offer(Marketplace marketplace, String offerId, Gtin gtin, String title, @Nullable Brand brand,
+			@Nullable String category, List<String> images, @Nullable String seller, Money price, Money shippingFee,
+			Shipment shipment, @Nullable Integer stock, URI url, CountryCode shipTo) {
+		this(marketplace, offerId, gtin, title, brand, category, images, seller, price, shippingFee, shipment, stock,
+				url, shipTo, false);
+	}
 
 	public Offer {
 		images = List.copyOf(images);
@@ -33,6 +42,14 @@ public record Offer(Marketplace marketplace, String offerId, Gtin gtin, String t
 
 	public Origin origin() {
 		return Origin.of(this.shipment.shipsFrom(), this.shipTo);
+	}
+
+	/** The same offer, marked as served past its TTL. */
+	public Offer asStale() {
+		return this.stale ? this
+				: new Offer(this.marketplace, this.offerId, this.gtin, this.title, this.brand, this.category,
+						this.images, this.seller, this.price, this.shippingFee, this.shipment, this.stock, this.url,
+						this.shipTo, true);
 	}
 
 	public OfferKey key() {

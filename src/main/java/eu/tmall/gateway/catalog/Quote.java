@@ -47,6 +47,10 @@ public record Quote(Offer offer, Money price, Money shippingFee, LandedCost land
 		return this.offer.url();
 	}
 
+	public boolean stale() {
+		return this.offer.stale();
+	}
+
 	/** Ships from the EU, the shopper's own country included: no import charges. */
 	public boolean isLocal() {
 		return origin() != Origin.CROSS_BORDER;

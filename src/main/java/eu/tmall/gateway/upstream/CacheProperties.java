@@ -22,8 +22,11 @@ public record CacheProperties(@DefaultValue("true") boolean enabled, @DefaultVal
 	 *
 	 * @param ttl how long an answer is served before it is asked again
 	 * @param maxSize how many entries are kept at most
+	 * @param maxStale how long past its TTL an answer is still served, marked stale, when
+	 * the marketplace fails to answer it again (offers only); zero for never
 	 */
-	public record Spec(@DefaultValue("5m") Duration ttl, @DefaultValue("10000") long maxSize) {
+	public record Spec(@DefaultValue("5m") Duration ttl, @DefaultValue("10000") long maxSize,
+			@DefaultValue("0s") Duration maxStale) {
 
 	}
 

@@ -1,17 +1,23 @@
 package eu.tmall.gateway.upstream;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import eu.tmall.gateway.catalog.Gtin;
 import eu.tmall.gateway.catalog.Marketplace;
 import eu.tmall.gateway.catalog.MarketplaceCatalog;
@@ -21,6 +27,8 @@ import eu.tmall.gateway.catalog.ProductKey;
 import eu.tmall.gateway.catalog.SearchHits;
 import eu.tmall.gateway.delivery.CountryCode;
 import eu.tmall.gateway.delivery.ShippingOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,14 +36,24 @@ import reactor.core.publisher.Mono;
  * the answer (today the id and the destination: prices are always asked in EUR). The
  * caches hold futures, so concurrent misses for one key share one upstream call; a GTIN
  * the marketplace does not sell is cached as such, a failed call is not cached at all.
+ * <p>
+ * Offers are kept {@code max-stale} past their TTL (stale-if-error): an offer past its
+ * TTL is asked again, and when the marketplace fails, the old offer is served marked
+ * {@link Offer#stale() stale} instead of the error. Ages come from the injected clock.
  */
 public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 
+	private static final Logger logger = LoggerFactory.getLogger(CachingMarketplaceCatalog.class);
+
 	private final MarketplaceCatalog upstream;
 
-	private final AsyncCache<ProductKey, List<Offer>> byGtin;
+	private final Clock clock;
 
-	private final AsyncCache<OfferKey, Offer> byId;
+	private final Duration offersTtl;
+
+	private final AsyncCache<ProductKey, Fetched<List<Offer>>> byGtin;
+
+	private final AsyncCache<OfferKey, Fetched<Offer>> byId;
 
 	private final AsyncCache<SearchKey, SearchHits> searches;
 
@@ -44,14 +62,16 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 	private final Object claims = new Object();
 
 	/** The marketplace behind caches, or as it is when caching is off. */
-	public static MarketplaceCatalog wrap(MarketplaceCatalog upstream, CacheProperties properties) {
-		return properties.enabled() ? new CachingMarketplaceCatalog(upstream, properties) : upstream;
+	public static MarketplaceCatalog wrap(MarketplaceCatalog upstream, CacheProperties properties, Clock clock) {
+		return properties.enabled() ? new CachingMarketplaceCatalog(upstream, properties, clock) : upstream;
 	}
 
-	public CachingMarketplaceCatalog(MarketplaceCatalog upstream, CacheProperties properties) {
+	public CachingMarketplaceCatalog(MarketplaceCatalog upstream, CacheProperties properties, Clock clock) {
 		this.upstream = upstream;
-		this.byGtin = cache(properties.offers());
-		this.byId = cache(properties.offers());
+		this.clock = clock;
+		this.offersTtl = properties.offers().ttl();
+		this.byGtin = staleIfError(properties.offers(), clock);
+		this.byId = staleIfError(properties.offers(), clock);
 		this.searches = cache(properties.search());
 		this.freight = cache(properties.freight());
 	}
@@ -65,6 +85,8 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 	public Mono<Map<Gtin, List<Offer>>> findByGtins(Collection<Gtin> gtins, CountryCode shipTo) {
 		Set<ProductKey> keys = gtins.stream().map(gtin -> new ProductKey(gtin, shipTo)).collect(Collectors.toSet());
 		return Mono.fromFuture(() -> claim(() -> this.byGtin.getAll(keys, (missing, executor) -> loadGtins(missing))))
+			.flatMap(cached -> revalidate(this.byGtin, cached, this::loadGtins,
+					offers -> offers.stream().map(Offer::asStale).toList()))
 			.map(cached -> rekey(cached, ProductKey::gtin));
 	}
 
@@ -74,26 +96,61 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 			.map(id -> new OfferKey(marketplace(), id, shipTo))
 			.collect(Collectors.toSet());
 		return Mono.fromFuture(() -> claim(() -> this.byId.getAll(keys, (missing, executor) -> loadIds(missing))))
+			.flatMap(cached -> revalidate(this.byId, cached, this::loadIds, Offer::asStale))
 			.map(cached -> rekey(cached, OfferKey::offerId));
+	}
+
+	/**
+	 * The cached answers, those past their TTL asked again: the new answers replace them,
+	 * or, if the marketplace fails, they are served marked stale. Entries past
+	 * {@code ttl + max-stale} have already left the cache and were loaded as misses.
+	 */
+	private <K, V> Mono<Map<K, V>> revalidate(AsyncCache<K, Fetched<V>> cache, Map<K, Fetched<V>> cached,
+			Function<Set<K>, CompletableFuture<Map<K, Fetched<V>>>> load, UnaryOperator<V> markStale) {
+		Instant staleBefore = this.clock.instant().minus(this.offersTtl);
+		Set<K> stale = cached.entrySet()
+			.stream()
+			.filter(entry -> entry.getValue().fetchedAt().isBefore(staleBefore))
+			.map(Map.Entry::getKey)
+			.collect(Collectors.toSet());
+		Map<K, V> values = new HashMap<>();
+		cached.forEach((key, fetched) -> values.put(key, fetched.value()));
+		if (stale.isEmpty()) {
+			return Mono.just(values);
+		}
+		return Mono.fromFuture(() -> load.apply(stale)).map(fresh -> {
+			fresh.forEach((key, fetched) -> cache.put(key, CompletableFuture.completedFuture(fetched)));
+			fresh.forEach((key, fetched) -> values.put(key, fetched.value()));
+			return values;
+		}).onErrorResume(UpstreamException.class, ex -> {
+			logger.warn("{}: serving {} stale entries", ex.getMessage(), stale.size());
+			stale.forEach(key -> values.put(key, markStale.apply(values.get(key))));
+			return Mono.just(values);
+		});
 	}
 
 	/**
 	 * Every key gets an answer, an empty list where the marketplace does not sell the
 	 * GTIN.
 	 */
-	private CompletableFuture<Map<ProductKey, List<Offer>>> loadGtins(Set<? extends ProductKey> missing) {
+	private CompletableFuture<Map<ProductKey, Fetched<List<Offer>>>> loadGtins(Set<? extends ProductKey> missing) {
 		CountryCode shipTo = missing.iterator().next().shipTo();
+		Instant now = this.clock.instant();
 		return this.upstream.findByGtins(missing.stream().map(ProductKey::gtin).toList(), shipTo)
-			.map(found -> CachingMarketplaceCatalog.<ProductKey, List<Offer>>everyKey(missing,
-					key -> found.getOrDefault(key.gtin(), List.of())))
+			.map(found -> CachingMarketplaceCatalog.<ProductKey, Fetched<List<Offer>>>everyKey(missing,
+					key -> new Fetched<>(found.getOrDefault(key.gtin(), List.of()), now)))
 			.toFuture();
 	}
 
-	private CompletableFuture<Map<OfferKey, Offer>> loadIds(Set<? extends OfferKey> missing) {
+	private CompletableFuture<Map<OfferKey, Fetched<Offer>>> loadIds(Set<? extends OfferKey> missing) {
 		CountryCode shipTo = missing.iterator().next().shipTo();
-		return this.upstream.findByIds(missing.stream().map(OfferKey::offerId).toList(), shipTo)
-			.map(found -> rekey(found, id -> new OfferKey(marketplace(), id, shipTo)))
-			.toFuture();
+		Instant now = this.clock.instant();
+		return this.upstream.findByIds(missing.stream().map(OfferKey::offerId).toList(), shipTo).map(found -> {
+			Map<OfferKey, Fetched<Offer>> fetched = new HashMap<>();
+			found.forEach(
+					(id, offer) -> fetched.put(new OfferKey(marketplace(), id, shipTo), new Fetched<>(offer, now)));
+			return fetched;
+		}).toFuture();
 	}
 
 	@Override
@@ -106,6 +163,13 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 	public Mono<SearchHits> search(String query, CountryCode shipTo, int offset, int limit) {
 		return Mono.fromFuture(() -> this.searches.get(new SearchKey(query, shipTo, offset, limit),
 				(key, executor) -> this.upstream.search(query, shipTo, offset, limit).toFuture()));
+	}
+
+	/** Forgets every answer, e.g. after a marketplace corrected its catalog. */
+	public void invalidateAll() {
+		for (AsyncCache<?, ?> cache : List.of(this.byGtin, this.byId, this.searches, this.freight)) {
+			cache.synchronous().invalidateAll();
+		}
 	}
 
 	/**
@@ -128,6 +192,25 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 			.buildAsync();
 	}
 
+	/**
+	 * A cache whose entries live {@code ttl + max-stale} from their fetch, timed by the
+	 * clock so that tests move time instead of waiting for it.
+	 */
+	private static <K, V> AsyncCache<K, Fetched<V>> staleIfError(CacheProperties.Spec spec, Clock clock) {
+		Duration lifetime = spec.ttl().plus(spec.maxStale());
+		return Caffeine.newBuilder()
+			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+			.expireAfter(Expiry.<K, Fetched<V>>writing(
+					(key, fetched) -> positive(Duration.between(clock.instant(), fetched.fetchedAt().plus(lifetime)))))
+			.maximumSize(spec.maxSize())
+			.recordStats()
+			.buildAsync();
+	}
+
+	private static Duration positive(Duration duration) {
+		return duration.isNegative() ? Duration.ZERO : duration;
+	}
+
 	private static <K, V> Map<K, V> everyKey(Set<? extends K> keys, Function<K, V> value) {
 		Map<K, V> all = new HashMap<>();
 		keys.forEach(key -> all.put(key, value.apply(key)));
@@ -138,6 +221,11 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 		Map<L, V> rekeyed = new HashMap<>();
 		map.forEach((k, v) -> rekeyed.put(key.apply(k), v));
 		return rekeyed;
+	}
+
+	/** An answer and when it was fetched, which decides whether it is stale. */
+	private record Fetched<V>(V value, Instant fetchedAt) {
+
 	}
 
 	private record SearchKey(String query, CountryCode shipTo, int offset, int limit) {

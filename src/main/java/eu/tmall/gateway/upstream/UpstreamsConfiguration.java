@@ -1,5 +1,7 @@
 package eu.tmall.gateway.upstream;
 
+import java.time.Clock;
+
 import eu.tmall.gateway.catalog.MarketplaceCatalog;
 import eu.tmall.gateway.upstream.aliexpress.AliExpressCatalog;
 import eu.tmall.gateway.upstream.aliexpress.AliExpressClient;
@@ -27,13 +29,13 @@ class UpstreamsConfiguration {
 	}
 
 	@Bean
-	MarketplaceCatalog tmallCatalog(TmallClient client, CacheProperties caches) {
-		return CachingMarketplaceCatalog.wrap(new TmallCatalog(client), caches);
+	MarketplaceCatalog tmallCatalog(TmallClient client, CacheProperties caches, Clock clock) {
+		return CachingMarketplaceCatalog.wrap(new TmallCatalog(client), caches, clock);
 	}
 
 	@Bean
-	MarketplaceCatalog aliExpressCatalog(AliExpressClient client, CacheProperties caches) {
-		return CachingMarketplaceCatalog.wrap(new AliExpressCatalog(client), caches);
+	MarketplaceCatalog aliExpressCatalog(AliExpressClient client, CacheProperties caches, Clock clock) {
+		return CachingMarketplaceCatalog.wrap(new AliExpressCatalog(client), caches, clock);
 	}
 
 }
