@@ -1,6 +1,7 @@
 package eu.tmall.gateway.embedded;
 
 import java.time.Duration;
+import java.util.function.IntFunction;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -22,18 +23,29 @@ public final class EmbeddedUpstreams implements AutoCloseable {
 	// others
 	private static final int RESPONSE_THREADS = 16;
 
-	private final WireMockServer tmall;
+	private WireMockServer tmall;
 
-	private final WireMockServer aliExpress;
+	private WireMockServer aliExpress;
+
+	private final IntFunction<WireMockServer> tmallOnPort;
+
+	private final IntFunction<WireMockServer> aliExpressOnPort;
+
+	// where a stopped server comes back, so clients configured with its URL find it
+	private int tmallPort;
+
+	private int aliExpressPort;
 
 	private final EmbeddedCatalog catalog;
 
 	private final ResponseLatency latency;
 
-	private EmbeddedUpstreams(WireMockServer tmall, WireMockServer aliExpress, EmbeddedCatalog catalog,
-			ResponseLatency latency) {
-		this.tmall = tmall;
-		this.aliExpress = aliExpress;
+	private EmbeddedUpstreams(IntFunction<WireMockServer> tmallOnPort, IntFunction<WireMockServer> aliExpressOnPort,
+			EmbeddedUpstreamsSettings settings, EmbeddedCatalog catalog, ResponseLatency latency) {
+		this.tmallOnPort = tmallOnPort;
+		this.aliExpressOnPort = aliExpressOnPort;
+		this.tmall = tmallOnPort.apply(settings.tmallPort());
+		this.aliExpress = aliExpressOnPort.apply(settings.aliExpressPort());
 		this.catalog = catalog;
 		this.latency = latency;
 	}
@@ -47,16 +59,16 @@ public final class EmbeddedUpstreams implements AutoCloseable {
 	public static EmbeddedUpstreams start(EmbeddedUpstreamsSettings settings, EmbeddedCatalog catalog) {
 		ResponseLatency latency = new ResponseLatency(settings.latency());
 		JsonResponses responses = new JsonResponses(latency);
-		WireMockServer tmall = server(settings.tmallPort(), settings.journalEntries(),
+		IntFunction<WireMockServer> tmall = port -> server(port, settings.journalEntries(),
 				new TmallEuropeTransformer(new TmallEuropeApi(catalog),
 						new SignatureVerifier(settings.verifySignatures(), settings.tmall()), responses));
-		WireMockServer aliExpress = server(settings.aliExpressPort(), settings.journalEntries(),
+		IntFunction<WireMockServer> aliExpress = port -> server(port, settings.journalEntries(),
 				new AliExpressTransformer(new AliExpressApi(catalog),
 						new SignatureVerifier(settings.verifySignatures(), settings.aliExpress()), responses));
-		EmbeddedUpstreams upstreams = new EmbeddedUpstreams(tmall, aliExpress, catalog, latency);
+		EmbeddedUpstreams upstreams = new EmbeddedUpstreams(tmall, aliExpress, settings, catalog, latency);
 		try {
-			tmall.start();
-			aliExpress.start();
+			upstreams.tmall.start();
+			upstreams.aliExpress.start();
 		}
 		catch (RuntimeException ex) {
 			upstreams.close();
@@ -119,14 +131,44 @@ public final class EmbeddedUpstreams implements AutoCloseable {
 	}
 
 	/**
+	 * Stops the Tmall Europe server, so calls to it are refused, until {@link #reset()}.
+	 */
+	public void stopTmall() {
+		this.tmallPort = this.tmall.port();
+		stop(this.tmall);
+	}
+
+	/**
+	 * Stops the AliExpress server, so calls to it are refused, until {@link #reset()}.
+	 */
+	public void stopAliExpress() {
+		this.aliExpressPort = this.aliExpress.port();
+		stop(this.aliExpress);
+	}
+
+	/**
 	 * Forgets recorded requests and stubs that tests added, and serves the catalog again,
-	 * also after a test called {@link WireMockServer#resetAll()}.
+	 * also after a test called {@link WireMockServer#resetAll()}; a stopped server is
+	 * started anew on its port (a WireMock server cannot be started twice: its stop ends
+	 * the threads that write delayed answers).
 	 */
 	public void reset() {
+		if (!this.tmall.isRunning()) {
+			this.tmall = restart(this.tmallPort, this.tmallOnPort);
+		}
+		if (!this.aliExpress.isRunning()) {
+			this.aliExpress = restart(this.aliExpressPort, this.aliExpressOnPort);
+		}
 		for (WireMockServer server : new WireMockServer[] { this.tmall, this.aliExpress }) {
 			server.resetAll();
 		}
 		serveCatalog();
+	}
+
+	private static WireMockServer restart(int port, IntFunction<WireMockServer> onPort) {
+		WireMockServer server = onPort.apply(port);
+		server.start();
+		return server;
 	}
 
 	private void serveCatalog() {

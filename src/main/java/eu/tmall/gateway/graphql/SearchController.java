@@ -71,11 +71,23 @@ class SearchController {
 		});
 	}
 
-	/** A marketplace that failed both its search and its lookups is reported once. */
+	/**
+	 * A marketplace that failed both its search and its lookups is reported once: by
+	 * upstream and code, since the second call may fail with another message (e.g. the
+	 * breaker the first failures opened).
+	 */
 	private static List<GraphQLError> distinctByMessage(List<GraphQLError> errors) {
-		Map<String, GraphQLError> distinct = new LinkedHashMap<>();
-		errors.forEach(error -> distinct.putIfAbsent(error.getMessage(), error));
+		Map<Object, GraphQLError> distinct = new LinkedHashMap<>();
+		errors.forEach(error -> distinct.putIfAbsent(identity(error), error));
 		return List.copyOf(distinct.values());
+	}
+
+	private static Object identity(GraphQLError error) {
+		Map<String, Object> extensions = error.getExtensions();
+		if (extensions != null && extensions.containsKey("upstream")) {
+			return List.of(extensions.get("upstream"), String.valueOf(extensions.get("code")));
+		}
+		return error.getMessage();
 	}
 
 }
