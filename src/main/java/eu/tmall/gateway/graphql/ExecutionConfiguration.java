@@ -1,6 +1,7 @@
 package eu.tmall.gateway.graphql;
 
 import graphql.execution.instrumentation.dataloader.DataLoaderDispatchingContextKeys;
+import graphql.parser.ParserOptions;
 
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -19,8 +20,45 @@ class ExecutionConfiguration {
 	}
 
 	@Bean
-	GraphQlSourceBuilderCustomizer preparsedDocumentCache(PreparsedDocuments documents) {
-		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
+	PersistedQueries persistedQueries() {
+		return new PersistedQueries(10_000);
+	}
+
+	@Bean
+	DocumentLimits documentLimits(QueryLimits limits) {
+		return new DocumentLimits(limits);
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer preparsedDocumentCache(PreparsedDocuments documents, PersistedQueries persisted,
+			DocumentLimits limits) {
+		Documents provider = new Documents(documents, persisted, limits);
+		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
+	}
+
+	@Bean
+	QueryDepthLimit queryDepthLimit(QueryLimits limits) {
+		return new QueryDepthLimit(limits.maxDepth());
+	}
+
+	@Bean
+	QueryComplexityLimit queryComplexityLimit(QueryLimits limits) {
+		return new QueryComplexityLimit(limits.maxComplexity());
+	}
+
+	/**
+	 * The parser's limits travel with each request: graphql-java reads them from its
+	 * context.
+	 */
+	@Bean
+	WebGraphQlInterceptor parserLimits(DocumentLimits limits) {
+		return (request, chain) -> {
+			request.configureExecutionInput((input, builder) -> {
+				input.getGraphQLContext().put(ParserOptions.class, limits.parserOptions());
+				return input;
+			});
+			return chain.next(request);
+		};
 	}
 
 	/**

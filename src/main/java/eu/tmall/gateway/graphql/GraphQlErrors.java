@@ -65,6 +65,15 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			.build();
 	}
 
+	/** A request over one of the gateway's query limits; the message names the limit. */
+	static GraphQLError limitExceeded(String code, String message) {
+		return GraphqlErrorBuilder.newError()
+			.errorType(ErrorType.BAD_REQUEST)
+			.message(message)
+			.extensions(Map.of("code", code))
+			.build();
+	}
+
 	static Throwable unwrap(Throwable ex) {
 		Throwable current = ex;
 		while ((current instanceof CompletionException || current instanceof ExecutionException)

@@ -1,0 +1,32 @@
+package eu.tmall.gateway.graphql;
+
+import java.util.concurrent.CompletableFuture;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ExecutionInput;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.persisted.PersistedQueryCache;
+import graphql.execution.preparsed.persisted.PersistedQueryCacheMiss;
+
+/**
+ * Apollo's automatic persisted queries: documents by their SHA-256 hash, registered by
+ * the first request that sends both. graphql-java's {@code ApolloPersistedQuerySupport}
+ * answers an unknown hash with {@code PersistedQueryNotFound} and refuses a document
+ * whose hash is not the one sent.
+ */
+class PersistedQueries implements PersistedQueryCache {
+
+	private final Cache<Object, PreparsedDocumentEntry> documents;
+
+	PersistedQueries(long maxSize) {
+		this.documents = Caffeine.newBuilder().maximumSize(maxSize).build();
+	}
+
+	@Override
+	public CompletableFuture<PreparsedDocumentEntry> getPersistedQueryDocumentAsync(Object hash, ExecutionInput input,
+			PersistedQueryCacheMiss onCacheMiss) {
+		return CompletableFuture.completedFuture(this.documents.get(hash, key -> onCacheMiss.apply(input.getQuery())));
+	}
+
+}

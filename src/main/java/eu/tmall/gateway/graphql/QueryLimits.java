@@ -1,0 +1,34 @@
+package eu.tmall.gateway.graphql;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How large a request the gateway takes. Every refusal names the limit and its value.
+ *
+ * @param maxRequestSize the largest request body (HTTP 413 beyond)
+ * @param maxCharacters the longest query document
+ * @param maxTokens the most grammar tokens a document may have (graphql-java's parser
+ * stops counting there)
+ * @param maxWhitespaceTokens the most whitespace and comment tokens a document may have
+ * @param maxRuleDepth the deepest grammar-rule nesting the parser follows
+ * @param maxDepth the deepest field nesting, fragments included
+ * @param maxComplexity the most a query may cost: every field costs one, a list field
+ * multiplies what it selects by its {@code first} or by its number of GTINs
+ * @param maxAliases the most aliased fields in a document
+ */
+@ConfigurationProperties("gateway.limits")
+public record QueryLimits(@DefaultValue("100KB") DataSize maxRequestSize, @DefaultValue("20000") int maxCharacters,
+		@DefaultValue("5000") int maxTokens, @DefaultValue("50000") int maxWhitespaceTokens,
+		@DefaultValue("500") int maxRuleDepth, @DefaultValue("15") int maxDepth,
+		@DefaultValue("5000") int maxComplexity, @DefaultValue("30") int maxAliases) {
+
+	public QueryLimits {
+		if (maxCharacters < 1 || maxTokens < 1 || maxWhitespaceTokens < 1 || maxRuleDepth < 1 || maxDepth < 1
+				|| maxComplexity < 1 || maxAliases < 0 || maxRequestSize.toBytes() < 1) {
+			throw new IllegalArgumentException("gateway.limits must be positive");
+		}
+	}
+
+}
