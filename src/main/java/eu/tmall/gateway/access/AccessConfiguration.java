@@ -1,0 +1,46 @@
+package eu.tmall.gateway.access;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import eu.tmall.gateway.graphql.QueryLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The partner registry and the filter in front of the GraphQL endpoint.
+ */
+@Configuration(proxyBeanMethods = false)
+class AccessConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(AccessConfiguration.class);
+
+	@Bean
+	GraphQlRequestFilter graphQlRequestFilter(ClientsProperties clients, GraphQlProperties graphQl,
+			GraphQlCorsProperties cors, QueryLimits limits, JsonMapper json, Clock clock) {
+		List<ApiKeys.Entry> keys = new ArrayList<>();
+		Map<String, ClientsProperties.RateLimit> rateLimits = new HashMap<>();
+		clients.partners().forEach((id, partner) -> {
+			TrustedDocuments trusted = (partner.trustedDocuments() != null)
+					? TrustedDocuments.read(partner.trustedDocuments(), json) : null;
+			keys.add(new ApiKeys.Entry(partner.keySha256(), new Client(id, true, trusted)));
+			rateLimits.put(id, partner.rateLimit());
+			logger.info("Partner '{}': {} requests at once, {} more every {}{}", id, partner.rateLimit().capacity(),
+					partner.rateLimit().refill(), partner.rateLimit().period(),
+					(trusted != null) ? ", only its " + trusted.size() + " trusted documents" : "");
+		});
+		Callers callers = new Callers(new ApiKeys(keys), cors.toCorsConfiguration(), clients.requireKey());
+		return new GraphQlRequestFilter(graphQl.getHttp().getPath(), callers, new RateLimits(rateLimits, clock),
+				limits.maxRequestSize().toBytes(), limits.maxCharacters(), json);
+	}
+
+}

@@ -1,0 +1,81 @@
+package eu.tmall.gateway.access;
+
+import java.net.URI;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.cors.CorsConfiguration;
+
+/**
+ * Tells who sent a request. A browser on a first-party origin needs no key: browsers
+ * always send {@code Origin} with a POST and CORS keeps other sites' pages out. Any other
+ * caller is a partner app and needs its key, unless keys are switched off.
+ */
+class Callers {
+
+	static final String API_KEY_HEADER = "X-Api-Key";
+
+	private final ApiKeys keys;
+
+	private final @Nullable CorsConfiguration firstPartyOrigins;
+
+	private final boolean requireKey;
+
+	Callers(ApiKeys keys, @Nullable CorsConfiguration firstPartyOrigins, boolean requireKey) {
+		this.keys = keys;
+		this.firstPartyOrigins = firstPartyOrigins;
+		this.requireKey = requireKey;
+	}
+
+	Client identify(ServerHttpRequest request) {
+		String key = request.getHeaders().getFirst(API_KEY_HEADER);
+		if (key != null) {
+			Client partner = this.keys.find(key);
+			if (partner == null) {
+				throw RefusedRequest
+					.unauthenticated("the API key in the %s header is not known".formatted(API_KEY_HEADER));
+			}
+			return partner;
+		}
+		if (isFirstParty(request)) {
+			return Client.FIRST_PARTY;
+		}
+		if (!this.requireKey) {
+			return Client.ANONYMOUS;
+		}
+		throw RefusedRequest
+			.unauthenticated("this endpoint needs an API key in the %s header".formatted(API_KEY_HEADER));
+	}
+
+	private boolean isFirstParty(ServerHttpRequest request) {
+		String origin = request.getHeaders().getOrigin();
+		if (origin == null) {
+			return false;
+		}
+		return isSameOrigin(origin, request.getURI())
+				|| (this.firstPartyOrigins != null && this.firstPartyOrigins.checkOrigin(origin) != null);
+	}
+
+	/** The gateway's own pages, GraphiQL among them. */
+	private static boolean isSameOrigin(String origin, URI request) {
+		URI parsed;
+		try {
+			parsed = URI.create(origin);
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+		return Objects.equals(parsed.getScheme(), request.getScheme())
+				&& Objects.equals(parsed.getHost(), request.getHost()) && port(parsed) == port(request);
+	}
+
+	private static int port(URI uri) {
+		if (uri.getPort() != -1) {
+			return uri.getPort();
+		}
+		return "https".equals(uri.getScheme()) ? 443 : 80;
+	}
+
+}

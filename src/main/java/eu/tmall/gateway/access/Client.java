@@ -1,0 +1,21 @@
+package eu.tmall.gateway.access;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A caller the gateway has recognised.
+ *
+ * @param id the client id, in logs and rate limits; never the key
+ * @param partner whether it is a partner app with an API key, rather than a first-party
+ * frontend
+ * @param trustedDocuments the only operations it may run, or {@code null} for any
+ */
+record Client(String id, boolean partner, @Nullable TrustedDocuments trustedDocuments) {
+
+	static final String ATTRIBUTE = Client.class.getName();
+
+	static final Client FIRST_PARTY = new Client("first-party", false, null);
+
+	static final Client ANONYMOUS = new Client("anonymous", false, null);
+
+}

@@ -1,0 +1,246 @@
+package eu.tmall.gateway.access;
+
+import java.time.Duration;
+import java.util.List;
+
+import graphql.execution.preparsed.persisted.PersistedQuerySupport;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.web.cors.reactive.CorsUtils;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Everything about a GraphQL request that is decided before it is executed: who sent it
+ * and whether they may (401, 429 with Retry-After, 403 for an operation a partner is not
+ * trusted with), and whether it is a well-formed GraphQL-over-HTTP request (400, 413,
+ * 415). A GET query goes on as the equivalent POST, so spring-graphql serves both.
+ */
+class GraphQlRequestFilter implements WebFilter, Ordered {
+
+	private static final List<MediaType> GRAPHQL_RESPONSES = List.of(MediaType.APPLICATION_JSON,
+			MediaType.APPLICATION_GRAPHQL_RESPONSE);
+
+	private final String path;
+
+	private final Callers callers;
+
+	private final RateLimits rateLimits;
+
+	private final long maxRequestBytes;
+
+	private final int maxCharacters;
+
+	private final JsonMapper json;
+
+	private final ErrorResponses errors;
+
+	GraphQlRequestFilter(String path, Callers callers, RateLimits rateLimits, long maxRequestBytes, int maxCharacters,
+			JsonMapper json) {
+		this.path = path;
+		this.callers = callers;
+		this.rateLimits = rateLimits;
+		this.maxRequestBytes = maxRequestBytes;
+		this.maxCharacters = maxCharacters;
+		this.json = json;
+		this.errors = new ErrorResponses(json);
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 100;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		if (!isGraphQlRequest(request)) {
+			return chain.filter(exchange);
+		}
+		Client client;
+		try {
+			client = admit(request);
+		}
+		catch (RefusedRequest refusal) {
+			return this.errors.write(exchange, refusal);
+		}
+		exchange.getAttributes().put(Client.ATTRIBUTE, client);
+		boolean get = HttpMethod.GET.equals(request.getMethod());
+		Mono<GraphQlRequestBody> body = get
+				? Mono.fromCallable(() -> GraphQlRequestBody.fromParameters(request.getQueryParams(), this.json))
+				: readBody(request);
+		return body.map(parameters -> prepare(parameters, client, get))
+			.map(parameters -> asJsonPost(exchange, parameters))
+			.flatMap(chain::filter)
+			.onErrorResume(RefusedRequest.class, refusal -> this.errors.write(exchange, refusal));
+	}
+
+	private boolean isGraphQlRequest(ServerHttpRequest request) {
+		if (!this.path.equals(request.getPath().pathWithinApplication().value())
+				|| CorsUtils.isPreFlightRequest(request)) {
+			return false;
+		}
+		if (HttpMethod.POST.equals(request.getMethod())) {
+			return true;
+		}
+		// a browser opening the URL asks for HTML: spring-graphql answers it with 405
+		return HttpMethod.GET.equals(request.getMethod()) && acceptsGraphQlResponse(request);
+	}
+
+	private static boolean acceptsGraphQlResponse(ServerHttpRequest request) {
+		try {
+			List<MediaType> accepted = request.getHeaders().getAccept();
+			return accepted.isEmpty() || accepted.stream()
+				.anyMatch(accept -> GRAPHQL_RESPONSES.stream().anyMatch(accept::isCompatibleWith));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+	private Client admit(ServerHttpRequest request) {
+		Client client = this.callers.identify(request);
+		if (client.partner()) {
+			Duration retryAfter = this.rateLimits.tryAcquire(client.id());
+			if (retryAfter != null) {
+				throw RefusedRequest.rateLimited(client.id(), retryAfter);
+			}
+		}
+		return client;
+	}
+
+	private Mono<GraphQlRequestBody> readBody(ServerHttpRequest request) {
+		MediaType contentType = contentType(request);
+		if (contentType == null || !MediaType.APPLICATION_JSON.equalsTypeAndSubtype(contentType)) {
+			return Mono.error(RefusedRequest.unsupportedMediaType(
+					"Content-Type '%s' is not supported: send a GraphQL request as application/json, or a query with GET"
+						.formatted(request.getHeaders().getFirst("Content-Type"))));
+		}
+		if (request.getHeaders().getContentLength() > this.maxRequestBytes) {
+			return Mono.error(tooLarge());
+		}
+		return DataBufferUtils.join(request.getBody(), (int) Math.min(Integer.MAX_VALUE, this.maxRequestBytes))
+			.onErrorMap(DataBufferLimitException.class, ex -> tooLarge())
+			.map(GraphQlRequestFilter::bytes)
+			.switchIfEmpty(Mono.error(() -> RefusedRequest.badRequest("the request has no body")))
+			.map(bytes -> GraphQlRequestBody.fromJson(bytes, this.json));
+	}
+
+	private static @Nullable MediaType contentType(ServerHttpRequest request) {
+		try {
+			return request.getHeaders().getContentType();
+		}
+		catch (InvalidMediaTypeException ex) {
+			return null;
+		}
+	}
+
+	private RefusedRequest tooLarge() {
+		return RefusedRequest.tooLarge(HttpStatus.CONTENT_TOO_LARGE,
+				"the request body is larger than gateway.limits.max-request-size (%d bytes)"
+					.formatted(this.maxRequestBytes));
+	}
+
+	private static byte[] bytes(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+	private GraphQlRequestBody prepare(GraphQlRequestBody body, Client client, boolean get) {
+		String query = body.query();
+		if (query != null && query.length() > this.maxCharacters) {
+			throw RefusedRequest.tooLarge(HttpStatus.BAD_REQUEST,
+					"the query has %d characters, more than gateway.limits.max-characters (%d)"
+						.formatted(query.length(), this.maxCharacters));
+		}
+		GraphQlRequestBody prepared = resolveDocument(body, client);
+		if (get && !isQuery(prepared)) {
+			throw RefusedRequest.getNotForMutations();
+		}
+		return prepared;
+	}
+
+	private static GraphQlRequestBody resolveDocument(GraphQlRequestBody body, Client client) {
+		String hash = body.persistedQueryHash();
+		TrustedDocuments trusted = client.trustedDocuments();
+		if (trusted != null) {
+			String id = (hash != null || body.query() == null) ? hash : Sha256.hex(body.query());
+			String document = (id != null) ? trusted.find(id) : null;
+			if (document == null) {
+				throw RefusedRequest.notTrusted(client.id(), (id != null) ? id : "a request without a query");
+			}
+			return body.withQuery(document);
+		}
+		if (body.query() != null) {
+			return body;
+		}
+		if (hash != null) {
+			// graphql-java's persisted-query support looks the hash up for this marker
+			return body.withQuery(PersistedQuerySupport.PERSISTED_QUERY_MARKER);
+		}
+		throw RefusedRequest.badRequest("the request has no 'query' (nor an extensions.persistedQuery.sha256Hash)");
+	}
+
+	/**
+	 * Whether the operation a GET would run is a query; a document that does not parse is
+	 * left to graphql-java.
+	 */
+	private static boolean isQuery(GraphQlRequestBody body) {
+		if (PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(body.query())) {
+			return true;
+		}
+		Document document;
+		try {
+			document = Parser.parse(body.query());
+		}
+		catch (InvalidSyntaxException ex) {
+			return true;
+		}
+		return document.getDefinitionsOfType(OperationDefinition.class)
+			.stream()
+			.filter(operation -> body.operationName() == null || body.operationName().equals(operation.getName()))
+			.allMatch(operation -> operation.getOperation() == OperationDefinition.Operation.QUERY);
+	}
+
+	private ServerWebExchange asJsonPost(ServerWebExchange exchange, GraphQlRequestBody body) {
+		byte[] bytes = body.toJson(this.json);
+		ServerHttpRequest post = exchange.getRequest().mutate().method(HttpMethod.POST).headers(headers -> {
+			headers.setContentType(MediaType.APPLICATION_JSON);
+			headers.setContentLength(bytes.length);
+		}).build();
+		ServerHttpRequest withBody = new ServerHttpRequestDecorator(post) {
+
+			@Override
+			public Flux<DataBuffer> getBody() {
+				return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(bytes)));
+			}
+
+		};
+		return exchange.mutate().request(withBody).build();
+	}
+
+}

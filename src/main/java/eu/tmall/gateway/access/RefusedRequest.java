@@ -1,0 +1,81 @@
+package eu.tmall.gateway.access;
+
+import java.time.Duration;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request the gateway answers itself, with an HTTP status and one GraphQL error whose
+ * {@code extensions.code} says why.
+ */
+final class RefusedRequest extends RuntimeException {
+
+	private final HttpStatus status;
+
+	private final String code;
+
+	private final HttpHeaders headers;
+
+	private RefusedRequest(HttpStatus status, String code, String message, HttpHeaders headers) {
+		super(message, null, false, false);
+		this.status = status;
+		this.code = code;
+		this.headers = headers;
+	}
+
+	static RefusedRequest badRequest(String message) {
+		return new RefusedRequest(HttpStatus.BAD_REQUEST, "BAD_REQUEST", message, new HttpHeaders());
+	}
+
+	static RefusedRequest tooLarge(HttpStatus status, String message) {
+		return new RefusedRequest(status, "QUERY_TOO_LARGE", message, new HttpHeaders());
+	}
+
+	static RefusedRequest unsupportedMediaType(String message) {
+		return new RefusedRequest(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", message,
+				new HttpHeaders());
+	}
+
+	static RefusedRequest unauthenticated(String message) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + Callers.API_KEY_HEADER + "\"");
+		return new RefusedRequest(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", message, headers);
+	}
+
+	static RefusedRequest rateLimited(String clientId, Duration retryAfter) {
+		// whole seconds, rounded up: a client that waits that long finds a token
+		long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		return new RefusedRequest(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
+				"client '%s' is over its rate limit; retry after %d s".formatted(clientId, seconds), headers);
+	}
+
+	static RefusedRequest notTrusted(String clientId, String hash) {
+		return new RefusedRequest(HttpStatus.FORBIDDEN, "OPERATION_NOT_TRUSTED",
+				"client '%s' may run only its trusted documents, and %s is not one of them".formatted(clientId, hash),
+				new HttpHeaders());
+	}
+
+	static RefusedRequest getNotForMutations() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setAllow(java.util.Set.of(HttpMethod.POST));
+		return new RefusedRequest(HttpStatus.METHOD_NOT_ALLOWED, "BAD_REQUEST",
+				"GET runs queries only: send mutations and subscriptions with POST", headers);
+	}
+
+	HttpStatus status() {
+		return this.status;
+	}
+
+	String code() {
+		return this.code;
+	}
+
+	HttpHeaders headers() {
+		return this.headers;
+	}
+
+}
