@@ -3,6 +3,7 @@ package eu.tmall.gateway.graphql;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 import graphql.GraphQLError;
 import graphql.InvalidSyntaxError;
@@ -23,6 +24,8 @@ class DocumentLimits {
 
 	private final ParserOptions parserOptions;
 
+	private final Map<String, String> parserLimits;
+
 	private final int maxAliases;
 
 	DocumentLimits(QueryLimits limits) {
@@ -32,6 +35,13 @@ class DocumentLimits {
 				.maxWhitespaceTokens(limits.maxWhitespaceTokens())
 				.maxRuleDepth(limits.maxRuleDepth()));
 		this.maxAliases = limits.maxAliases();
+		// what each of graphql-java's messages says was exceeded, and the setting behind
+		// it
+		this.parserLimits = Map.of("'grammar' tokens", "gateway.limits.max-tokens (%d)".formatted(limits.maxTokens()),
+				"'whitespace' tokens",
+				"gateway.limits.max-whitespace-tokens (%d)".formatted(limits.maxWhitespaceTokens()), "characters",
+				"gateway.limits.max-characters (%d)".formatted(limits.maxCharacters()), "deep 'grammar' rules",
+				"gateway.limits.max-rule-depth (%d)".formatted(limits.maxRuleDepth()));
 	}
 
 	ParserOptions parserOptions() {
@@ -40,7 +50,7 @@ class DocumentLimits {
 
 	PreparsedDocumentEntry check(PreparsedDocumentEntry entry) {
 		if (entry.hasErrors()) {
-			return new PreparsedDocumentEntry(entry.getErrors().stream().map(DocumentLimits::coded).toList());
+			return new PreparsedDocumentEntry(entry.getErrors().stream().map(this::coded).toList());
 		}
 		int aliases = countAliases(entry.getDocument());
 		if (aliases > this.maxAliases) {
@@ -51,12 +61,19 @@ class DocumentLimits {
 		return entry;
 	}
 
-	private static GraphQLError coded(GraphQLError error) {
-		if (error instanceof InvalidSyntaxError && error.getMessage() != null
-				&& error.getMessage().contains(PARSE_CANCELLED)) {
-			return GraphQlErrors.limitExceeded("QUERY_TOO_LARGE", error.getMessage());
+	private GraphQLError coded(GraphQLError error) {
+		String message = error.getMessage();
+		if (!(error instanceof InvalidSyntaxError) || message == null || !message.contains(PARSE_CANCELLED)) {
+			return error;
 		}
-		return error;
+		String limit = this.parserLimits.entrySet()
+			.stream()
+			.filter(entry -> message.contains(entry.getKey()))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse("the parser's limits");
+		return GraphQlErrors.limitExceeded("QUERY_TOO_LARGE",
+				"the query is larger than %s: %s".formatted(limit, message));
 	}
 
 	/**

@@ -8,6 +8,7 @@ import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.persisted.PersistedQueryCache;
 import graphql.execution.preparsed.persisted.PersistedQueryCacheMiss;
+import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 
 /**
  * Apollo's automatic persisted queries: documents by their SHA-256 hash, registered by
@@ -26,7 +27,18 @@ class PersistedQueries implements PersistedQueryCache {
 	@Override
 	public CompletableFuture<PreparsedDocumentEntry> getPersistedQueryDocumentAsync(Object hash, ExecutionInput input,
 			PersistedQueryCacheMiss onCacheMiss) {
-		return CompletableFuture.completedFuture(this.documents.get(hash, key -> onCacheMiss.apply(input.getQuery())));
+		return CompletableFuture.completedFuture(this.documents.get(hash, key -> onCacheMiss.apply(document(input))));
+	}
+
+	/**
+	 * spring-graphql needs a query in every request, so a request with only the hash
+	 * comes with graphql-java's marker, which graphql-java 25 would check against the
+	 * hash; without a document it answers PersistedQueryNotFound, as Apollo clients
+	 * expect.
+	 */
+	private static String document(ExecutionInput input) {
+		String query = input.getQuery();
+		return PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(query) ? "" : query;
 	}
 
 }

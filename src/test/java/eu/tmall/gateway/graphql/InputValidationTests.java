@@ -1,6 +1,8 @@
 package eu.tmall.gateway.graphql;
 
 import eu.tmall.gateway.FixedClockConfiguration;
+import eu.tmall.gateway.embedded.EmbeddedUpstreams;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,6 +25,9 @@ class InputValidationTests {
 
 	@Autowired
 	private HttpGraphQlTester graphQl;
+
+	@Autowired
+	private EmbeddedUpstreams upstreams;
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', quoteCharacter = '`', value = {
@@ -48,6 +53,39 @@ class InputValidationTests {
 			assertThat(errors).hasSize(1);
 			assertThat(errors.get(0).getMessage()).contains(argument).contains(problem);
 		});
+	}
+
+	@Test
+	void shouldTakeFirstUpTo100() {
+		this.graphQl.document("{ search(query: \"headphones\", shipTo: \"DE\", first: 100) { totalCount } }")
+			.execute()
+			.errors()
+			.verify();
+	}
+
+	@Test
+	void shouldTakeUpTo100Gtins() {
+		this.graphQl.documentName("products")
+			.variable("gtins", this.upstreams.catalog().sharedGtins().subList(0, 100))
+			.variable("shipTo", "PT")
+			.execute()
+			.errors()
+			.verify()
+			.path("products")
+			.entityList(Object.class)
+			.hasSize(100);
+	}
+
+	@Test
+	void shouldRefuseMoreThan100Gtins() {
+		this.graphQl.documentName("products")
+			.variable("gtins", this.upstreams.catalog().sharedGtins().subList(0, 101))
+			.variable("shipTo", "PT")
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(error -> assertThat(error.getMessage()).contains("'gtins'")
+					.contains("size must be between 0 and 100")));
 	}
 
 	@ParameterizedTest(name = "{0}")

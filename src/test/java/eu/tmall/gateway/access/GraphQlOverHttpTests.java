@@ -1,0 +1,116 @@
+package eu.tmall.gateway.access;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The GraphQL-over-HTTP specification: POST, GET for queries, both media types, and the
+ * status codes each calls for.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gateway.embedded.latency=0ms")
+@AutoConfigureWebTestClient
+class GraphQlOverHttpTests {
+
+	@Autowired
+	private WebTestClient http;
+
+	@Test
+	void shouldAnswerAGetQuery() {
+		get("{ __typename }", null, MediaType.APPLICATION_JSON).expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+			.expectBody()
+			.jsonPath("$.data.__typename")
+			.isEqualTo("Query");
+	}
+
+	@Test
+	void shouldAnswerAGetQueryWithVariablesInTheMediaTypeAskedFor() {
+		get("query($gtin: GTIN!) { product(gtin: $gtin, shipTo: \"ES\") { gtin } }", "{\"gtin\":\"4006381333931\"}",
+				MediaType.APPLICATION_GRAPHQL_RESPONSE)
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_GRAPHQL_RESPONSE);
+	}
+
+	@Test
+	void shouldRefuseAMutationSentWithGet() {
+		get("mutation { __typename }", null, MediaType.APPLICATION_GRAPHQL_RESPONSE).expectStatus()
+			.isEqualTo(405)
+			.expectHeader()
+			.valueEquals(HttpHeaders.ALLOW, "POST")
+			.expectBody()
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("GET runs queries only: send mutations and subscriptions with POST");
+	}
+
+	@Test
+	void shouldRefuseGetVariablesThatAreNotJson() {
+		get("{ __typename }", "{gtin", MediaType.APPLICATION_JSON).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].message")
+			.value(String.class, message -> message.startsWith("'variables' must be a JSON object"));
+	}
+
+	@Test
+	void shouldAnswerABrowserOpeningTheEndpointWithMethodNotAllowed() {
+		this.http.get().uri("/graphql").accept(MediaType.TEXT_HTML).exchange().expectStatus().isEqualTo(405);
+	}
+
+	@Test
+	void shouldAnswerADocumentThatDoesNotParseWith400ForGraphQlResponseJson() {
+		post("{ __typename", MediaType.APPLICATION_GRAPHQL_RESPONSE).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.data")
+			.doesNotExist();
+	}
+
+	@Test
+	void shouldAnswerADocumentThatDoesNotParseWith200ForJson() {
+		// the specification keeps application/json at 200, for clients written before it
+		post("{ __typename", MediaType.APPLICATION_JSON).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.classification")
+			.isEqualTo("InvalidSyntax");
+	}
+
+	@Test
+	void shouldAnswerAnInvalidDocumentWith400ForGraphQlResponseJson() {
+		post("{ nope }", MediaType.APPLICATION_GRAPHQL_RESPONSE).expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_GRAPHQL_RESPONSE);
+	}
+
+	private WebTestClient.ResponseSpec get(String query, String variables, MediaType accept) {
+		return this.http.get().uri(uri -> {
+			uri.path("/graphql").queryParam("query", "{query}");
+			if (variables != null) {
+				uri.queryParam("variables", "{variables}");
+				return uri.build(query, variables);
+			}
+			return uri.build(query);
+		}).accept(accept).exchange();
+	}
+
+	private WebTestClient.ResponseSpec post(String query, MediaType accept) {
+		return this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(accept)
+			.bodyValue(java.util.Map.of("query", query))
+			.exchange();
+	}
+
+}

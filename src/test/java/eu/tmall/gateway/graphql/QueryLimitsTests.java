@@ -1,0 +1,139 @@
+package eu.tmall.gateway.graphql;
+
+import java.util.List;
+import java.util.Map;
+
+import eu.tmall.gateway.embedded.EmbeddedUpstreams;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Each query limit lets a document at its value through and refuses one past it, with a
+ * message that names the limit and its value. The limits are set low here so documents at
+ * them stay readable.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.embedded.latency=0ms", "gateway.limits.max-depth=3", "gateway.limits.max-aliases=2",
+				"gateway.limits.max-complexity=50", "gateway.limits.max-tokens=40",
+				"gateway.limits.max-characters=1000" })
+@AutoConfigureWebTestClient
+class QueryLimitsTests {
+
+	@Autowired
+	private WebTestClient http;
+
+	@Autowired
+	private EmbeddedUpstreams upstreams;
+
+	@Test
+	void shouldTakeAQueryAsDeepAsMaxDepth() {
+		ok("{ product(gtin: \"4006381333931\", shipTo: \"ES\") { brand { name } } }");
+	}
+
+	@Test
+	void shouldRefuseAQueryDeeperThanMaxDepth() {
+		refused("{ product(gtin: \"4006381333931\", shipTo: \"ES\") { offers { price { amount } } } }",
+				"QUERY_TOO_DEEP", "the query is 4 fields deep, more than gateway.limits.max-depth (3)");
+	}
+
+	@Test
+	void shouldTakeMaxAliases() {
+		ok("{ a: __typename b: __typename }");
+	}
+
+	@Test
+	void shouldRefuseMoreAliasesThanMaxAliases() {
+		refused("{ a: __typename b: __typename c: __typename }", "TOO_MANY_ALIASES",
+				"the query has 3 aliases, more than gateway.limits.max-aliases (2)");
+	}
+
+	@Test
+	void shouldTakeAQueryCostingMaxComplexity() {
+		// 25 products, each costing itself and its total count
+		ok("{ search(query: \"headphones\", shipTo: \"DE\", first: 25) { totalCount } }");
+	}
+
+	@Test
+	void shouldRefuseAQueryCostingMoreThanMaxComplexity() {
+		// 17 products, each costing itself, its page info and whether there is a next
+		// page
+		refused("{ search(query: \"headphones\", shipTo: \"DE\", first: 17) { pageInfo { hasNextPage } } }",
+				"QUERY_TOO_COMPLEX", "the query costs 51, more than gateway.limits.max-complexity (50)");
+	}
+
+	@Test
+	void shouldWeighProductsByTheirNumberOfGtins() {
+		String document = "query($gtins: [GTIN!]!) { products(gtins: $gtins, shipTo: \"ES\") { title } }";
+		List<String> gtins = this.upstreams.catalog().sharedGtins();
+
+		ok(document, gtins.subList(0, 25));
+		refused(document, gtins.subList(0, 26), "QUERY_TOO_COMPLEX",
+				"the query costs 52, more than gateway.limits.max-complexity (50)");
+	}
+
+	@Test
+	void shouldTakeMaxTokens() {
+		// graphql-java counts the end of the document as a token too: 37 + 2 + 1
+		ok("{ " + "__typename ".repeat(37) + "}");
+	}
+
+	@Test
+	void shouldRefuseMoreTokensThanMaxTokens() {
+		refused("{ " + "__typename ".repeat(38) + "}", "QUERY_TOO_LARGE",
+				"the query is larger than gateway.limits.max-tokens (40): More than 40 'grammar' tokens have been presented. To prevent Denial Of Service attacks, parsing has been cancelled.");
+	}
+
+	@Test
+	void shouldTakeMaxCharacters() {
+		String document = "{ __typename }";
+		ok(document + " ".repeat(1000 - document.length()));
+	}
+
+	@Test
+	void shouldRefuseMoreCharactersThanMaxCharacters() {
+		String document = "{ __typename }";
+		refused(document + " ".repeat(1001 - document.length()), "QUERY_TOO_LARGE",
+				"the query has 1001 characters, more than gateway.limits.max-characters (1000)");
+	}
+
+	private void ok(String document) {
+		ok(document, List.of());
+	}
+
+	private void ok(String document, List<String> gtins) {
+		post(document, gtins).expectStatus().isOk().expectBody().jsonPath("$.errors").doesNotExist();
+	}
+
+	private void refused(String document, String code, String message) {
+		refused(document, List.of(), code, message);
+	}
+
+	private void refused(String document, List<String> gtins, String code, String message) {
+		post(document, gtins).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.data")
+			.doesNotExist()
+			.jsonPath("$.errors.length()")
+			.isEqualTo(1)
+			.jsonPath("$.errors[0].message")
+			.isEqualTo(message)
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo(code);
+	}
+
+	private WebTestClient.ResponseSpec post(String document, List<String> gtins) {
+		return this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_GRAPHQL_RESPONSE)
+			.bodyValue(Map.of("query", document, "variables", Map.of("gtins", gtins)))
+			.exchange();
+	}
+
+}
