@@ -38,6 +38,7 @@ trap stop_gateway EXIT
 start_gateway() { # $1: true to cache upstream answers, false for cold caches
 	java -Xms512m -Xmx2g -jar "$JAR" --server.port="$PORT" --gateway.embedded.latency="$LATENCY" \
 		--gateway.cache.enabled="$1" --gateway.embedded.journal-entries=0 --management.endpoints.web.exposure.include=health,metrics \
+		--gateway.clients.require-key=false \
 		--logging.level.root=WARN >"$OUT/gateway-cache-$1.log" 2>&1 &
 	gateway_pid=$!
 	for _ in $(seq 1 60); do

@@ -19,11 +19,11 @@ import org.springframework.core.io.Resource;
  * @param partners the partner apps by client id
  */
 @ConfigurationProperties("gateway.clients")
-public record ClientsProperties(@DefaultValue("true") boolean requireKey, @Nullable Map<String, Partner> partners) {
+record ClientsProperties(@DefaultValue("true") boolean requireKey, @Nullable Map<String, Partner> partners) {
 
 	private static final Pattern SHA_256_HEX = Pattern.compile("[0-9a-f]{64}");
 
-	public ClientsProperties {
+	ClientsProperties {
 		partners = (partners != null) ? Map.copyOf(partners) : Map.of();
 		partners.forEach((id, partner) -> {
 			if (!SHA_256_HEX.matcher(partner.keySha256()).matches()) {
@@ -43,7 +43,7 @@ public record ClientsProperties(@DefaultValue("true") boolean requireKey, @Nulla
 	 * @param trustedDocuments a JSON file of SHA-256 hash to document: when set, the
 	 * partner may run only these operations
 	 */
-	public record Partner(String keySha256, @DefaultValue RateLimit rateLimit, @Nullable Resource trustedDocuments) {
+	record Partner(String keySha256, @DefaultValue RateLimit rateLimit, @Nullable Resource trustedDocuments) {
 
 	}
 
@@ -55,10 +55,10 @@ public record ClientsProperties(@DefaultValue("true") boolean requireKey, @Nulla
 	 * @param refill tokens added every period, spread evenly over it
 	 * @param period the refill period
 	 */
-	public record RateLimit(@DefaultValue("100") long capacity, @DefaultValue("100") long refill,
+	record RateLimit(@DefaultValue("100") long capacity, @DefaultValue("100") long refill,
 			@DefaultValue("1m") Duration period) {
 
-		public RateLimit {
+		RateLimit {
 			if (capacity < 1 || refill < 1 || period.isNegative() || period.isZero()) {
 				throw new IllegalArgumentException("a rate limit needs a positive capacity, refill and period");
 			}

@@ -1,6 +1,7 @@
 package eu.tmall.gateway.access;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -112,7 +113,7 @@ record GraphQlRequestBody(@Nullable String query, @Nullable String operationName
 			case NUMBER -> "a number";
 			case STRING -> "a string";
 			case OBJECT -> "an object";
-			default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+			default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
 		};
 	}
 

@@ -1,6 +1,7 @@
 package eu.tmall.gateway.access;
 
 import java.time.Duration;
+import java.util.Set;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -61,7 +62,7 @@ final class RefusedRequest extends RuntimeException {
 
 	static RefusedRequest getNotForMutations() {
 		HttpHeaders headers = new HttpHeaders();
-		headers.setAllow(java.util.Set.of(HttpMethod.POST));
+		headers.setAllow(Set.of(HttpMethod.POST));
 		return new RefusedRequest(HttpStatus.METHOD_NOT_ALLOWED, "BAD_REQUEST",
 				"GET runs queries only: send mutations and subscriptions with POST", headers);
 	}

@@ -1,5 +1,7 @@
 package eu.tmall.gateway.access;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,7 +111,7 @@ class GraphQlOverHttpTests {
 			.uri("/graphql")
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(accept)
-			.bodyValue(java.util.Map.of("query", query))
+			.bodyValue(Map.of("query", query))
 			.exchange();
 	}
 

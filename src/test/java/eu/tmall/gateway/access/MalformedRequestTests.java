@@ -14,6 +14,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A malformed request gets a 4xx whose one GraphQL error says what is wrong, and the
  * gateway goes on answering.
@@ -137,7 +139,7 @@ class MalformedRequestTests {
 			.jsonPath("$.errors.length()")
 			.isEqualTo(1)
 			.jsonPath("$.errors[0].message")
-			.value(String.class, actual -> org.assertj.core.api.Assertions.assertThat(actual).contains(message))
+			.value(String.class, actual -> assertThat(actual).contains(message))
 			.jsonPath("$.errors[0].extensions.code")
 			.isEqualTo(code);
 	}

@@ -1,5 +1,7 @@
 package eu.tmall.gateway.graphql;
 
+import graphql.introspection.Introspection;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +21,15 @@ class IntrospectionDisabledTests {
 
 	@Autowired
 	private HttpGraphQlTester graphQl;
+
+	/**
+	 * Spring Boot switches introspection off for the whole JVM (graphql-java's
+	 * Introspection.enabledJvmWide), so the contexts of later tests would lose it too.
+	 */
+	@AfterAll
+	static void switchIntrospectionBackOn() {
+		Introspection.enabledJvmWide(true);
+	}
 
 	@Test
 	void shouldRefuseIntrospection() {
