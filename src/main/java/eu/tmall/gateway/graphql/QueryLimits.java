@@ -11,7 +11,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxCharacters the longest query document
  * @param maxTokens the most grammar tokens a document may have (graphql-java's parser
  * stops counting there)
- * @param maxWhitespaceTokens the most whitespace and comment tokens a document may have
+ * @param maxWhitespaceTokens the most whitespace and comment tokens a document may have;
+ * graphql-java counts every space of an indentation as one
  * @param maxRuleDepth the deepest grammar-rule nesting the parser follows
  * @param maxDepth the deepest field nesting, fragments included
  * @param maxComplexity the most a query may cost: every field costs one, a list field
@@ -20,7 +21,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("gateway.limits")
 public record QueryLimits(@DefaultValue("100KB") DataSize maxRequestSize, @DefaultValue("20000") int maxCharacters,
-		@DefaultValue("5000") int maxTokens, @DefaultValue("50000") int maxWhitespaceTokens,
+		@DefaultValue("5000") int maxTokens, @DefaultValue("20000") int maxWhitespaceTokens,
 		@DefaultValue("500") int maxRuleDepth, @DefaultValue("15") int maxDepth,
 		@DefaultValue("5000") int maxComplexity, @DefaultValue("30") int maxAliases) {
 

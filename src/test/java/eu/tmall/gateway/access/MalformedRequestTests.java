@@ -74,6 +74,17 @@ class MalformedRequestTests {
 	}
 
 	@Test
+	void shouldTakeABodyOfMaxRequestSize() {
+		post(MediaType.APPLICATION_JSON, paddedBody(100 * 1024)).expectStatus().isOk();
+	}
+
+	@Test
+	void shouldRefuseABodyOneBytePastMaxRequestSize() {
+		refused(post(MediaType.APPLICATION_JSON, paddedBody(100 * 1024 + 1)), HttpStatus.CONTENT_TOO_LARGE,
+				"QUERY_TOO_LARGE", "the request body is larger than gateway.limits.max-request-size (102400 bytes)");
+	}
+
+	@Test
 	void shouldRefuseATwoMegabyteQuery() {
 		String query = "{ __typename }" + " ".repeat(2 * 1024 * 1024);
 		refused(post(MediaType.APPLICATION_JSON, Map.of("query", query)), HttpStatus.CONTENT_TOO_LARGE,
@@ -117,6 +128,13 @@ class MalformedRequestTests {
 			.collect(Collectors.joining(" ", "{", "}"));
 		refused(post(MediaType.APPLICATION_JSON, Map.of("query", query)), HttpStatus.BAD_REQUEST, "TOO_MANY_ALIASES",
 				"the query has 31 aliases, more than gateway.limits.max-aliases (30)");
+	}
+
+	/** A query with a variable it does not use, padded to the given size in bytes. */
+	private static String paddedBody(int bytes) {
+		String start = "{\"query\":\"{ __typename }\",\"variables\":{\"padding\":\"";
+		String end = "\"}}";
+		return start + "x".repeat(bytes - start.length() - end.length()) + end;
 	}
 
 	private WebTestClient.ResponseSpec post(MediaType contentType, Object body) {

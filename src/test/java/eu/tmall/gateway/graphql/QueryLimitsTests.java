@@ -20,6 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "gateway.embedded.latency=0ms", "gateway.limits.max-depth=3", "gateway.limits.max-aliases=2",
 				"gateway.limits.max-complexity=50", "gateway.limits.max-tokens=40",
+				"gateway.limits.max-whitespace-tokens=40", "gateway.limits.max-rule-depth=30",
 				"gateway.limits.max-characters=1000" })
 @AutoConfigureWebTestClient
 class QueryLimitsTests {
@@ -89,16 +90,50 @@ class QueryLimitsTests {
 	}
 
 	@Test
+	void shouldTakeMaxWhitespaceTokens() {
+		// commas are whitespace to GraphQL, each a token of its own
+		ok("{" + ",".repeat(40) + "__typename}");
+	}
+
+	@Test
+	void shouldRefuseMoreWhitespaceTokensThanMaxWhitespaceTokens() {
+		refused("{" + ",".repeat(41) + "__typename}", "QUERY_TOO_LARGE",
+				"the query is larger than gateway.limits.max-whitespace-tokens (40): More than 40 'whitespace' tokens have been presented. To prevent Denial Of Service attacks, parsing has been cancelled.");
+	}
+
+	@Test
+	void shouldParseADocumentAtMaxRuleDepth() {
+		// seven nested selections take the parser 30 rules deep: the document parses, and
+		// then fails validation
+		post(nested(7), List.of()).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.classification")
+			.isEqualTo("ValidationError");
+	}
+
+	@Test
+	void shouldRefuseADocumentPastMaxRuleDepth() {
+		refused(nested(8), "QUERY_TOO_LARGE",
+				"the query is larger than gateway.limits.max-rule-depth (30): More than 30 deep 'grammar' rules have been entered. To prevent Denial Of Service attacks, parsing has been cancelled.");
+	}
+
+	@Test
 	void shouldTakeMaxCharacters() {
-		String document = "{ __typename }";
-		ok(document + " ".repeat(1000 - document.length()));
+		// padded with a comment: graphql-java counts every space as a whitespace token
+		String document = "{ __typename }\n#";
+		ok(document + "x".repeat(1000 - document.length()));
 	}
 
 	@Test
 	void shouldRefuseMoreCharactersThanMaxCharacters() {
-		String document = "{ __typename }";
-		refused(document + " ".repeat(1001 - document.length()), "QUERY_TOO_LARGE",
+		String document = "{ __typename }\n#";
+		refused(document + "x".repeat(1001 - document.length()), "QUERY_TOO_LARGE",
 				"the query has 1001 characters, more than gateway.limits.max-characters (1000)");
+	}
+
+	private static String nested(int levels) {
+		return "{" + "a{".repeat(levels) + "a" + "}".repeat(levels + 1);
 	}
 
 	private void ok(String document) {
