@@ -8,15 +8,12 @@ import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -45,7 +42,7 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 
 	private final RateLimits rateLimits;
 
-	private final long maxRequestBytes;
+	private final GraphQlRequestReader reader;
 
 	private final int maxCharacters;
 
@@ -58,7 +55,7 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 		this.path = path;
 		this.callers = callers;
 		this.rateLimits = rateLimits;
-		this.maxRequestBytes = maxRequestBytes;
+		this.reader = new GraphQlRequestReader(maxRequestBytes, json);
 		this.maxCharacters = maxCharacters;
 		this.json = json;
 		this.errors = new ErrorResponses(json);
@@ -84,10 +81,8 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 		}
 		exchange.getAttributes().put(Client.ATTRIBUTE, client);
 		boolean get = HttpMethod.GET.equals(request.getMethod());
-		Mono<GraphQlRequestBody> body = get
-				? Mono.fromCallable(() -> GraphQlRequestBody.fromParameters(request.getQueryParams(), this.json))
-				: readBody(request);
-		return body.map(parameters -> prepare(parameters, client, get))
+		return this.reader.read(request)
+			.map(parameters -> prepare(parameters, client, get))
 			.map(parameters -> asJsonPost(exchange, parameters))
 			.flatMap(chain::filter)
 			.onErrorResume(RefusedRequest.class, refusal -> this.errors.write(exchange, refusal));
@@ -125,49 +120,6 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 			}
 		}
 		return client;
-	}
-
-	private Mono<GraphQlRequestBody> readBody(ServerHttpRequest request) {
-		MediaType contentType = contentType(request);
-		if (contentType == null || !MediaType.APPLICATION_JSON.equalsTypeAndSubtype(contentType)) {
-			return Mono.error(RefusedRequest.unsupportedMediaType(
-					"Content-Type '%s' is not supported: send a GraphQL request as application/json, or a query with GET"
-						.formatted(request.getHeaders().getFirst("Content-Type"))));
-		}
-		if (request.getHeaders().getContentLength() > this.maxRequestBytes) {
-			return Mono.error(tooLarge());
-		}
-		return DataBufferUtils.join(request.getBody(), (int) Math.min(Integer.MAX_VALUE, this.maxRequestBytes))
-			.onErrorMap(DataBufferLimitException.class, ex -> tooLarge())
-			.map(GraphQlRequestFilter::bytes)
-			.switchIfEmpty(Mono.error(() -> RefusedRequest.badRequest("the request has no body")))
-			.map(bytes -> GraphQlRequestBody.fromJson(bytes, this.json));
-	}
-
-	private static @Nullable MediaType contentType(ServerHttpRequest request) {
-		try {
-			return request.getHeaders().getContentType();
-		}
-		catch (InvalidMediaTypeException ex) {
-			return null;
-		}
-	}
-
-	private RefusedRequest tooLarge() {
-		return RefusedRequest.tooLarge(HttpStatus.CONTENT_TOO_LARGE,
-				"the request body is larger than gateway.limits.max-request-size (%d bytes)"
-					.formatted(this.maxRequestBytes));
-	}
-
-	private static byte[] bytes(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
-		}
-		finally {
-			DataBufferUtils.release(buffer);
-		}
 	}
 
 	private GraphQlRequestBody prepare(GraphQlRequestBody body, Client client, boolean get) {

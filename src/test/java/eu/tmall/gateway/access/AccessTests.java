@@ -1,6 +1,5 @@
 package eu.tmall.gateway.access;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
