@@ -1,19 +1,17 @@
 package eu.tmall.gateway.access;
 
 import java.time.Duration;
-import java.time.Instant;
 
+import eu.tmall.gateway.MutableClockConfiguration;
+import eu.tmall.gateway.MutableClockConfiguration.MutableClock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -33,7 +31,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 		"gateway.clients.partners.trusted.trusted-documents=classpath:access/trusted-documents.json",
 		"spring.graphql.cors.allowed-origins=https://shop.example.eu" })
 @AutoConfigureWebTestClient
-@Import(AccessTests.MovableClock.class)
+@Import(MutableClockConfiguration.class)
 class AccessTests {
 
 	private static final String TYPENAME = "{\"query\":\"{ __typename }\"}";
@@ -217,17 +215,6 @@ class AccessTests {
 			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, HttpMethod.POST.name())
 			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "content-type")
 			.exchange();
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class MovableClock {
-
-		@Bean
-		@Primary
-		MutableClock movableClock() {
-			return new MutableClock(Instant.parse("2026-11-26T09:00:00Z"));
-		}
-
 	}
 
 }
