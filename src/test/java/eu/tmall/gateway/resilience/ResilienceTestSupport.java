@@ -27,16 +27,17 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * One gateway for every resilience test, so they share a Spring context: timeouts short
- * enough to keep the suite fast (an attempt 300 ms, a call 800 ms), a breaker that opens
- * after five calls, and a clock the tests move.
+ * enough to keep the suite fast (an attempt 500 ms, a call 1 s: short, yet long enough
+ * that a GC pause on a busy two-core machine does not fail a healthy call), a breaker
+ * that opens after five calls, and a clock the tests move.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"gateway.embedded.latency=0ms", "gateway.upstreams.tmall.timeout=300ms",
-		"gateway.upstreams.tmall.deadline=800ms", "gateway.upstreams.tmall.retry.initial-backoff=50ms",
+		"gateway.embedded.latency=0ms", "gateway.upstreams.tmall.timeout=500ms",
+		"gateway.upstreams.tmall.deadline=1000ms", "gateway.upstreams.tmall.retry.initial-backoff=50ms",
 		"gateway.upstreams.tmall.retry.jitter=0.2", "gateway.upstreams.tmall.breaker.sliding-window=10",
 		"gateway.upstreams.tmall.breaker.minimum-calls=5", "gateway.upstreams.tmall.breaker.wait-in-open=1s",
 		"gateway.upstreams.tmall.breaker.half-open-calls=1", "gateway.upstreams.tmall.max-response-size=256KB",
-		"gateway.upstreams.aliexpress.timeout=300ms", "gateway.upstreams.aliexpress.deadline=800ms",
+		"gateway.upstreams.aliexpress.timeout=500ms", "gateway.upstreams.aliexpress.deadline=1000ms",
 		"gateway.upstreams.aliexpress.retry.initial-backoff=50ms", "gateway.upstreams.aliexpress.retry.jitter=0.2",
 		"gateway.upstreams.aliexpress.breaker.sliding-window=10",
 		"gateway.upstreams.aliexpress.breaker.minimum-calls=5", "gateway.upstreams.aliexpress.breaker.wait-in-open=1s",
@@ -46,7 +47,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import(MutableClockConfiguration.class)
 abstract class ResilienceTestSupport {
 
-	static final Duration DEADLINE = Duration.ofMillis(800);
+	static final Duration DEADLINE = Duration.ofMillis(1000);
 
 	/** What the issue allows past the deadline: the gateway's own work. */
 	static final Duration SLACK = Duration.ofMillis(100);
@@ -105,7 +106,7 @@ abstract class ResilienceTestSupport {
 	}
 
 	/**
-	 * Answers every query kind a few times first: a cold JVM takes longer than a 300 ms
+	 * Answers every query kind a few times first: a cold JVM takes longer than a 500 ms
 	 * attempt to search the embedded catalog.
 	 */
 	private void warmUp() {

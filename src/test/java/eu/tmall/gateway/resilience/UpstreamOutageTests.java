@@ -88,7 +88,7 @@ class UpstreamOutageTests extends ResilienceTestSupport {
 
 	@Test
 	void shouldNeverRetryPastTheDeadline() throws InterruptedException {
-		failByEan(aResponse().withStatus(503).withFixedDelay(250));
+		failByEan(aResponse().withStatus(503).withFixedDelay(350));
 
 		Answer answer = query(PRODUCT, Map.of("gtin", sharedGtin(2), "shipTo", "DE"));
 		int attempts = byEanCalls();
