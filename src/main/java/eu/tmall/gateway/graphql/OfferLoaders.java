@@ -16,6 +16,8 @@ import eu.tmall.gateway.catalog.OfferKey;
 import eu.tmall.gateway.catalog.ProductKey;
 import eu.tmall.gateway.delivery.CountryCode;
 import eu.tmall.gateway.delivery.ShippingOption;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.dataloader.Try;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,13 +36,16 @@ class OfferLoaders {
 
 	static final String SHIPPING_OPTIONS = "shippingOptions";
 
-	OfferLoaders(BatchLoaderRegistry registry, List<MarketplaceCatalog> marketplaces, LoaderProperties properties) {
+	static final String BATCH_SIZE = "gateway.dataloader.batch.size";
+
+	OfferLoaders(BatchLoaderRegistry registry, List<MarketplaceCatalog> marketplaces, LoaderProperties properties,
+			MeterRegistry meters) {
 		Map<Marketplace, MarketplaceCatalog> byMarketplace = marketplaces.stream()
 			.collect(Collectors.toMap(MarketplaceCatalog::marketplace, Function.identity()));
 		// one offer's failed freight call must fail that offer's field only: the batch
 		// answers a Try per offer, which the DataLoader unwraps into that offer's future
 		registry.<Offer, Try<List<ShippingOption>>>forName(SHIPPING_OPTIONS)
-			.registerMappedBatchLoader((offers, env) -> Flux.fromIterable(offers)
+			.registerMappedBatchLoader((offers, env) -> Flux.fromIterable(sized(offers, SHIPPING_OPTIONS, meters))
 				.flatMap(offer -> byMarketplace.get(offer.marketplace())
 					.shippingOptions(offer)
 					.map(Try::succeeded)
@@ -49,10 +54,12 @@ class OfferLoaders {
 				.collectMap(Map.Entry::getKey, Map.Entry::getValue));
 		for (MarketplaceCatalog marketplace : marketplaces) {
 			registry.<ProductKey, List<Offer>>forName(byGtin(marketplace.marketplace()))
-				.registerMappedBatchLoader((keys, env) -> perDestination(keys, ProductKey::shipTo, ProductKey::gtin,
-						marketplace::findByGtins, ProductKey::new));
+				.registerMappedBatchLoader(
+						(keys, env) -> perDestination(sized(keys, byGtin(marketplace.marketplace()), meters),
+								ProductKey::shipTo, ProductKey::gtin, marketplace::findByGtins, ProductKey::new));
 			registry.<OfferKey, Offer>forName(byId(marketplace.marketplace()))
-				.registerMappedBatchLoader((keys, env) -> perDestination(keys, OfferKey::shipTo, OfferKey::offerId,
+				.registerMappedBatchLoader((keys, env) -> perDestination(
+						sized(keys, byId(marketplace.marketplace()), meters), OfferKey::shipTo, OfferKey::offerId,
 						marketplace::findByIds, (id, shipTo) -> new OfferKey(marketplace.marketplace(), id, shipTo)));
 		}
 	}
@@ -63,6 +70,17 @@ class OfferLoaders {
 
 	static String byId(Marketplace marketplace) {
 		return marketplace.name() + ".offerById";
+	}
+
+	/** Records the batch's size: how well the request's lookups were batched. */
+	private static <K> Set<K> sized(Set<K> keys, String loader, MeterRegistry meters) {
+		DistributionSummary.builder(BATCH_SIZE)
+			.description("Keys per DataLoader batch")
+			.tag("loader", loader)
+			.serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100)
+			.register(meters)
+			.record(keys.size());
+		return keys;
 	}
 
 	private static <K, I, V> Mono<Map<K, V>> perDestination(Set<K> keys, Function<K, CountryCode> shipTo,

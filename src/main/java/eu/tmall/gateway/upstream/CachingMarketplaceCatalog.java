@@ -27,9 +27,11 @@ import eu.tmall.gateway.catalog.ProductKey;
 import eu.tmall.gateway.catalog.SearchHits;
 import eu.tmall.gateway.delivery.CountryCode;
 import eu.tmall.gateway.delivery.ShippingOption;
+import eu.tmall.gateway.observability.RequestTally;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * One marketplace's answers in shared Caffeine caches, keyed by everything that changes
@@ -84,7 +86,9 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 	@Override
 	public Mono<Map<Gtin, List<Offer>>> findByGtins(Collection<Gtin> gtins, CountryCode shipTo) {
 		Set<ProductKey> keys = gtins.stream().map(gtin -> new ProductKey(gtin, shipTo)).collect(Collectors.toSet());
-		return Mono.fromFuture(() -> claim(() -> this.byGtin.getAll(keys, (missing, executor) -> loadGtins(missing))))
+		return Mono
+			.deferContextual(context -> Mono.fromFuture(() -> claim(() -> this.byGtin.getAll(tallied(keys, context),
+					(missing, executor) -> missed(loadGtins(missing), missing.size(), context)))))
 			.flatMap(cached -> revalidate(this.byGtin, cached, this::loadGtins,
 					offers -> offers.stream().map(Offer::asStale).toList()))
 			.map(cached -> rekey(cached, ProductKey::gtin));
@@ -95,7 +99,9 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 		Set<OfferKey> keys = offerIds.stream()
 			.map(id -> new OfferKey(marketplace(), id, shipTo))
 			.collect(Collectors.toSet());
-		return Mono.fromFuture(() -> claim(() -> this.byId.getAll(keys, (missing, executor) -> loadIds(missing))))
+		return Mono
+			.deferContextual(context -> Mono.fromFuture(() -> claim(() -> this.byId.getAll(tallied(keys, context),
+					(missing, executor) -> missed(loadIds(missing), missing.size(), context)))))
 			.flatMap(cached -> revalidate(this.byId, cached, this::loadIds, Offer::asStale))
 			.map(cached -> rekey(cached, OfferKey::offerId));
 	}
@@ -106,7 +112,7 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 	 * {@code ttl + max-stale} have already left the cache and were loaded as misses.
 	 */
 	private <K, V> Mono<Map<K, V>> revalidate(AsyncCache<K, Fetched<V>> cache, Map<K, Fetched<V>> cached,
-			Function<Set<K>, CompletableFuture<Map<K, Fetched<V>>>> load, UnaryOperator<V> markStale) {
+			Function<Set<K>, Mono<Map<K, Fetched<V>>>> load, UnaryOperator<V> markStale) {
 		Instant staleBefore = this.clock.instant().minus(this.offersTtl);
 		Set<K> stale = cached.entrySet()
 			.stream()
@@ -118,7 +124,7 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 		if (stale.isEmpty()) {
 			return Mono.just(values);
 		}
-		return Mono.fromFuture(() -> load.apply(stale)).map(fresh -> {
+		return Mono.defer(() -> load.apply(stale)).map(fresh -> {
 			fresh.forEach((key, fetched) -> cache.put(key, CompletableFuture.completedFuture(fetched)));
 			fresh.forEach((key, fetched) -> values.put(key, fetched.value()));
 			return values;
@@ -133,16 +139,15 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 	 * Every key gets an answer, an empty list where the marketplace does not sell the
 	 * GTIN.
 	 */
-	private CompletableFuture<Map<ProductKey, Fetched<List<Offer>>>> loadGtins(Set<? extends ProductKey> missing) {
+	private Mono<Map<ProductKey, Fetched<List<Offer>>>> loadGtins(Set<? extends ProductKey> missing) {
 		CountryCode shipTo = missing.iterator().next().shipTo();
 		Instant now = this.clock.instant();
 		return this.upstream.findByGtins(missing.stream().map(ProductKey::gtin).toList(), shipTo)
 			.map(found -> CachingMarketplaceCatalog.<ProductKey, Fetched<List<Offer>>>everyKey(missing,
-					key -> new Fetched<>(found.getOrDefault(key.gtin(), List.of()), now)))
-			.toFuture();
+					key -> new Fetched<>(found.getOrDefault(key.gtin(), List.of()), now)));
 	}
 
-	private CompletableFuture<Map<OfferKey, Fetched<Offer>>> loadIds(Set<? extends OfferKey> missing) {
+	private Mono<Map<OfferKey, Fetched<Offer>>> loadIds(Set<? extends OfferKey> missing) {
 		CountryCode shipTo = missing.iterator().next().shipTo();
 		Instant now = this.clock.instant();
 		return this.upstream.findByIds(missing.stream().map(OfferKey::offerId).toList(), shipTo).map(found -> {
@@ -150,19 +155,26 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 			found.forEach(
 					(id, offer) -> fetched.put(new OfferKey(marketplace(), id, shipTo), new Fetched<>(offer, now)));
 			return fetched;
-		}).toFuture();
+		});
 	}
 
 	@Override
 	public Mono<List<ShippingOption>> shippingOptions(Offer offer) {
-		return Mono.fromFuture(() -> this.freight.get(offer.key(),
-				(key, executor) -> this.upstream.shippingOptions(offer).toFuture()));
+		return Mono.deferContextual(context -> Mono.fromFuture(() -> this.freight.get(tallied(offer.key(), context),
+				(key, executor) -> missed(this.upstream.shippingOptions(offer), 1, context))));
 	}
 
 	@Override
 	public Mono<SearchHits> search(String query, CountryCode shipTo, int offset, int limit) {
-		return Mono.fromFuture(() -> this.searches.get(new SearchKey(query, shipTo, offset, limit),
-				(key, executor) -> this.upstream.search(query, shipTo, offset, limit).toFuture()));
+		return Mono.deferContextual(context -> Mono
+			.fromFuture(() -> this.searches.get(tallied(new SearchKey(query, shipTo, offset, limit), context),
+					(key, executor) -> missed(this.upstream.search(query, shipTo, offset, limit), 1, context))));
+	}
+
+	/** The caches by name, for their metrics. */
+	public Map<String, AsyncCache<?, ?>> caches() {
+		return Map.of("offers-by-gtin", this.byGtin, "offers-by-id", this.byId, "search", this.searches, "freight",
+				this.freight);
 	}
 
 	/** Forgets every answer, e.g. after a marketplace corrected its catalog. */
@@ -170,6 +182,26 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 		for (AsyncCache<?, ?> cache : List.of(this.byGtin, this.byId, this.searches, this.freight)) {
 			cache.synchronous().invalidateAll();
 		}
+	}
+
+	private static <K> K tallied(K key, ContextView context) {
+		RequestTally.of(context).cacheLookups(1);
+		return key;
+	}
+
+	private static <K> Set<K> tallied(Set<K> keys, ContextView context) {
+		RequestTally.of(context).cacheLookups(keys.size());
+		return keys;
+	}
+
+	/**
+	 * A miss's upstream call, run in the context of the request that missed: the cache
+	 * subscribes to it through a future, which would otherwise lose the request's trace
+	 * and tally.
+	 */
+	private static <T> CompletableFuture<T> missed(Mono<T> load, int keys, ContextView context) {
+		RequestTally.of(context).cacheMisses(keys);
+		return load.contextWrite(context).toFuture();
 	}
 
 	/**

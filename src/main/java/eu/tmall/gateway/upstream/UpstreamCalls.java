@@ -30,7 +30,7 @@ final class UpstreamCalls {
 	private UpstreamCalls() {
 	}
 
-	static WebClient webClient(WebClient.Builder builder, UpstreamConnection connection,
+	static WebClient webClient(WebClient.Builder builder, Upstream upstream, UpstreamConnection connection,
 			UpstreamsProperties.Endpoint endpoint) {
 		HttpClient http = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) endpoint.connectTimeout().toMillis())
@@ -39,6 +39,7 @@ final class UpstreamCalls {
 			.baseUrl(connection.baseUrl().toString())
 			.clientConnector(new ReactorClientHttpConnector(http))
 			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize((int) endpoint.maxResponseSize().toBytes()))
+			.observationConvention(new UpstreamObservationConvention(upstream))
 			.build();
 	}
 
@@ -77,7 +78,7 @@ final class UpstreamCalls {
 				"failed unexpectedly (" + ex.getClass().getSimpleName() + ")", ex);
 	}
 
-	private static UpstreamException.Kind kindOf(int status) {
+	static UpstreamException.Kind kindOf(int status) {
 		if (status == 429) {
 			return UpstreamException.Kind.RATE_LIMITED;
 		}

@@ -17,6 +17,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 public record UpstreamChannel(Upstream upstream, WebClient webClient, UpstreamConnection connection,
 		UpstreamsProperties.Endpoint endpoint, UpstreamResilience resilience, ObjectMapper json, Clock clock) {
 
+	/**
+	 * The request attribute a client sets to the platform method it calls, for the
+	 * upstream call metrics.
+	 */
+	public static final String METHOD_ATTRIBUTE = UpstreamChannel.class.getName() + ".method";
+
 	/** A channel with guards of its own, for a client used alone. */
 	public static UpstreamChannel open(Upstream upstream, WebClient.Builder builder, UpstreamConnection connection,
 			UpstreamsProperties.Endpoint endpoint, ObjectMapper json, Clock clock) {
@@ -30,8 +36,8 @@ public record UpstreamChannel(Upstream upstream, WebClient webClient, UpstreamCo
 	public static UpstreamChannel open(Upstream upstream, WebClient.Builder builder, UpstreamConnection connection,
 			UpstreamResilience resilience, ObjectMapper json, Clock clock) {
 		UpstreamsProperties.Endpoint endpoint = resilience.endpoint();
-		return new UpstreamChannel(upstream, UpstreamCalls.webClient(builder, connection, endpoint), connection,
-				endpoint, resilience, json, clock);
+		return new UpstreamChannel(upstream, UpstreamCalls.webClient(builder, upstream, connection, endpoint),
+				connection, endpoint, resilience, json, clock);
 	}
 
 	/**

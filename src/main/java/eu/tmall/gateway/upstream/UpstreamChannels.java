@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +32,8 @@ public class UpstreamChannels {
 
 	private final Map<Upstream, UpstreamResilience> resilience = new EnumMap<>(Upstream.class);
 
+	private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+
 	UpstreamChannels(WebClient.Builder builder, UpstreamsProperties properties,
 			ObjectProvider<EmbeddedConnections> embedded, JsonMapper json, Clock clock) {
 		this.builder = builder;
@@ -39,7 +42,7 @@ public class UpstreamChannels {
 		this.json = json;
 		this.clock = clock;
 		for (Upstream upstream : Upstream.values()) {
-			this.resilience.put(upstream, new UpstreamResilience(upstream, properties.of(upstream)));
+			this.resilience.put(upstream, new UpstreamResilience(upstream, properties.of(upstream), this.breakers));
 		}
 	}
 
@@ -54,6 +57,11 @@ public class UpstreamChannels {
 	 */
 	public UpstreamResilience resilience(Upstream upstream) {
 		return this.resilience.get(upstream);
+	}
+
+	/** Every upstream's circuit breaker, for the breaker metrics. */
+	public CircuitBreakerRegistry breakers() {
+		return this.breakers;
 	}
 
 	private UpstreamConnection connection(Upstream upstream) {

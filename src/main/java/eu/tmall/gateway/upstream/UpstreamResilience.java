@@ -5,12 +5,15 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
+import eu.tmall.gateway.observability.RequestTally;
+
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
@@ -48,9 +51,18 @@ public final class UpstreamResilience {
 	private final Bulkhead bulkhead;
 
 	public UpstreamResilience(Upstream upstream, UpstreamsProperties.Endpoint endpoint) {
+		this(upstream, endpoint, CircuitBreakerRegistry.ofDefaults());
+	}
+
+	/**
+	 * Guards whose breaker is kept in the given registry, where the breaker metrics find
+	 * it.
+	 */
+	public UpstreamResilience(Upstream upstream, UpstreamsProperties.Endpoint endpoint,
+			CircuitBreakerRegistry breakers) {
 		this.upstream = upstream;
 		this.endpoint = endpoint;
-		this.breaker = CircuitBreaker.of(upstream.id(), breakerConfig(endpoint.breaker()));
+		this.breaker = breakers.circuitBreaker(upstream.id(), breakerConfig(endpoint.breaker()));
 		this.retry = Retry.of(upstream.id(), retryConfig(endpoint.retry()));
 		this.bulkhead = Bulkhead.of(upstream.id(),
 				BulkheadConfig.custom()
@@ -85,7 +97,10 @@ public final class UpstreamResilience {
 	 * must be cold: each retry subscribes to it again.
 	 */
 	public <T> Mono<T> apply(Mono<T> call) {
-		Mono<T> attempt = call
+		Mono<T> attempt = Mono.deferContextual(context -> {
+			RequestTally.of(context).upstreamCall();
+			return call;
+		})
 			.switchIfEmpty(Mono.error(() -> new UpstreamException(this.upstream, UpstreamException.Kind.BAD_RESPONSE,
 					"answered with an empty body")))
 			.timeout(this.endpoint.timeout())

@@ -92,6 +92,7 @@ public class AliExpressClient {
 		Mono<T> call = this.channel.webClient()
 			.post()
 			.uri("/sync")
+			.attribute(UpstreamChannel.METHOD_ATTRIBUTE, method)
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData(form))
 			.retrieve()

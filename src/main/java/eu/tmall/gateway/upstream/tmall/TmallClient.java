@@ -55,6 +55,7 @@ public class TmallClient {
 		Mono<TmallSearchPage> call = this.channel.webClient()
 			.get()
 			.uri(uri -> withParams(uri.path("/rest" + path), params).build(params))
+			.attribute(UpstreamChannel.METHOD_ATTRIBUTE, path)
 			.retrieve()
 			.bodyToMono(JsonNode.class)
 			.map(this::unwrap);
