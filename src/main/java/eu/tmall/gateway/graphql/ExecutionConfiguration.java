@@ -61,6 +61,16 @@ class ExecutionConfiguration {
 		};
 	}
 
+	@Bean
+	OperationNames operationNames(OperationMetricsProperties properties) {
+		return new OperationNames(properties.operationNames());
+	}
+
+	@Bean
+	OperationNameConvention operationNameConvention() {
+		return new OperationNameConvention();
+	}
+
 	/**
 	 * The search resolves products through DataLoaders only after the marketplaces'
 	 * search has answered; graphql-java 25 dispatches such chained loads itself once this

@@ -1,17 +1,20 @@
 package eu.tmall.gateway.graphql;
 
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 import eu.tmall.gateway.catalog.MarketplaceFailure;
+import eu.tmall.gateway.observability.TraceIds;
 import eu.tmall.gateway.upstream.UpstreamException;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import io.micrometer.context.ContextSnapshot;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -19,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.graphql.execution.ContextPropagationHelper;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
@@ -34,6 +38,14 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 	static final String BAD_USER_INPUT = "BAD_USER_INPUT";
 
 	private static final Logger logger = LoggerFactory.getLogger(GraphQlErrors.class);
+
+	private final TraceIds traceIds;
+
+	GraphQlErrors(TraceIds traceIds) {
+		this.traceIds = traceIds;
+		// the trace id is read from the request's span, which lives in thread locals
+		setThreadLocalContextAware(true);
+	}
 
 	@Override
 	protected @Nullable GraphQLError resolveToSingleError(Throwable thrown, DataFetchingEnvironment env) {
@@ -52,6 +64,15 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 	}
 
 	GraphQLError toError(MarketplaceFailure failure, DataFetchingEnvironment env) {
+		// called from a controller's Mono, on whichever thread the upstream answered: the
+		// request's trace (for the log line and the error) is restored from its context
+		try (ContextSnapshot.Scope scope = ContextPropagationHelper.captureFrom(env.getGraphQlContext())
+			.setThreadLocals()) {
+			return describe(failure, env);
+		}
+	}
+
+	private GraphQLError describe(MarketplaceFailure failure, DataFetchingEnvironment env) {
 		GraphQLError error = resolveToSingleError(failure.cause(), env);
 		if (error != null) {
 			return error;
@@ -61,7 +82,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 		return GraphqlErrorBuilder.newError(env)
 			.errorType(ErrorType.INTERNAL_ERROR)
 			.message("%s offers are missing: the marketplace failed unexpectedly", failure.marketplace())
-			.extensions(Map.of("code", "INTERNAL_ERROR"))
+			.extensions(withTraceId(new LinkedHashMap<>(Map.of("code", "INTERNAL_ERROR"))))
 			.build();
 	}
 
@@ -83,13 +104,28 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 		return current;
 	}
 
-	private static GraphQLError upstreamError(UpstreamException ex, DataFetchingEnvironment env) {
+	private GraphQLError upstreamError(UpstreamException ex, DataFetchingEnvironment env) {
 		String code = "UPSTREAM_" + ex.kind().name();
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put("code", code);
+		extensions.put("upstream", ex.upstream().id());
 		return GraphqlErrorBuilder.newError(env)
 			.errorType(ErrorClassification.errorClassification(code))
 			.message(ex.getMessage())
-			.extensions(Map.of("code", code, "upstream", ex.upstream().id()))
+			.extensions(withTraceId(extensions))
 			.build();
+	}
+
+	/**
+	 * The trace id, for a support ticket to quote; only on errors a caller may report,
+	 * not on bad input.
+	 */
+	private Map<String, Object> withTraceId(Map<String, Object> extensions) {
+		String traceId = this.traceIds.current();
+		if (traceId != null) {
+			extensions.put("traceId", traceId);
+		}
+		return extensions;
 	}
 
 	private static GraphQLError badInput(String message, DataFetchingEnvironment env) {

@@ -1,0 +1,81 @@
+package eu.tmall.gateway.graphql;
+
+import java.time.Duration;
+import java.util.List;
+
+import eu.tmall.gateway.observability.RequestTally;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+
+/**
+ * One summary line per GraphQL request (operation, client, duration, upstream calls,
+ * cache hits, errors), and every error counted by its {@code extensions.code}. The
+ * request's {@link RequestTally} rides in its Reactor context for the upstream layer to
+ * fill. Nothing of the request's variables or headers is logged.
+ */
+@Component
+class RequestObservations implements WebGraphQlInterceptor {
+
+	/**
+	 * The request attribute naming the calling client, set by whatever authenticates it
+	 * (the API-key filter); a name, never the key.
+	 */
+	static final String CLIENT_ATTRIBUTE = "gateway.client";
+
+	static final String ERRORS = "gateway.graphql.errors";
+
+	// a logger of its own, so the summary lines can be routed or silenced on their own
+	private static final Logger logger = LoggerFactory.getLogger("eu.tmall.gateway.requests");
+
+	private final MeterRegistry registry;
+
+	RequestObservations(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	@Override
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		RequestTally tally = new RequestTally();
+		long started = System.nanoTime();
+		return chain.next(request)
+			.doOnNext(response -> observe(request, response, tally, Duration.ofNanos(System.nanoTime() - started)))
+			.contextWrite(context -> context.put(RequestTally.class, tally));
+	}
+
+	private void observe(WebGraphQlRequest request, WebGraphQlResponse response, RequestTally tally, Duration took) {
+		List<ResponseError> errors = response.getErrors();
+		errors.forEach(this::count);
+		Object client = request.getAttributes().getOrDefault(CLIENT_ATTRIBUTE, "anonymous");
+		String operation = OperationNames.of(response.getExecutionInput().getGraphQLContext());
+		logger.atInfo()
+			.addKeyValue("operation", operation)
+			.addKeyValue("client", client)
+			.addKeyValue("duration_ms", took.toMillis())
+			.addKeyValue("upstream_calls", tally.upstreamCalls())
+			.addKeyValue("cache_hits", tally.cacheHits())
+			.addKeyValue("cache_misses", tally.cacheMisses())
+			.addKeyValue("errors", errors.size())
+			.log("graphql operation={} client={} duration_ms={} upstream_calls={} cache_hits={} cache_misses={} errors={}",
+					operation, client, took.toMillis(), tally.upstreamCalls(), tally.cacheHits(), tally.cacheMisses(),
+					errors.size());
+	}
+
+	private void count(ResponseError error) {
+		Object code = error.getExtensions().get("code");
+		Counter.builder(ERRORS)
+			.description("GraphQL errors answered, by extensions.code (or graphql-java's classification)")
+			.tag("code", (code != null) ? code.toString() : error.getErrorType().toString())
+			.register(this.registry)
+			.increment();
+	}
+
+}

@@ -1,0 +1,32 @@
+package eu.tmall.gateway.observability;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The trace id of the current request, for whatever a caller may quote back to support
+ * (error extensions, the summary log line). Absent when tracing is off.
+ */
+@Component
+public class TraceIds {
+
+	private final ObjectProvider<Tracer> tracer;
+
+	TraceIds(ObjectProvider<Tracer> tracer) {
+		this.tracer = tracer;
+	}
+
+	public @Nullable String current() {
+		Tracer tracer = this.tracer.getIfAvailable();
+		Span span = (tracer != null) ? tracer.currentSpan() : null;
+		if (span == null || span.isNoop()) {
+			return null;
+		}
+		return span.context().traceId();
+	}
+
+}
