@@ -1,0 +1,233 @@
+package eu.tmall.gateway.observability;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.jayway.jsonpath.JsonPath;
+import eu.tmall.gateway.FixedClockConfiguration;
+import eu.tmall.gateway.embedded.EmbeddedUpstreams;
+import eu.tmall.gateway.embedded.EmbeddedUpstreamsSettings;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What an operator sees of real queries over the embedded upstreams: the Prometheus
+ * series, the caller's trace continued to both upstreams and quoted in errors, and logs
+ * free of credentials. Each test asks for its own destination, part of every cache key,
+ * so its caches start cold; counts are read as differences between two scrapes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.embedded.latency=0ms", "gateway.observability.operation-names=Product,Products" })
+@AutoConfigureMetrics
+@AutoConfigureTracing
+@ExtendWith(OutputCaptureExtension.class)
+@Import(FixedClockConfiguration.class)
+class ObservabilityTests {
+
+	private static final String PRODUCT = """
+			query Product($gtin: GTIN!, $shipTo: CountryCode!) {
+			  product(gtin: $gtin, shipTo: $shipTo) { gtin offers { marketplace price { amount } } }
+			}""";
+
+	private static final String PRODUCTS = """
+			query Products($gtins: [GTIN!]!, $shipTo: CountryCode!) {
+			  products(gtins: $gtins, shipTo: $shipTo) { gtin offers { marketplace } }
+			}""";
+
+	private static final String BY_EAN = "aliexpress.affiliate.product.ean.get";
+
+	private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+	private static final String TRACEPARENT = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
+
+	@Autowired
+	private EmbeddedUpstreams upstreams;
+
+	@Autowired
+	private EmbeddedUpstreamsSettings settings;
+
+	@LocalServerPort
+	private int port;
+
+	private WebTestClient http;
+
+	@BeforeEach
+	void connect() {
+		this.upstreams.reset();
+		this.http = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(10))
+			.build();
+	}
+
+	@Test
+	void shouldCountUpstreamCallsCacheLookupsBatchesAndErrorsInPrometheus() {
+		PrometheusScrape before = scrape();
+		query(PRODUCT, Map.of("gtin", sharedGtin(0), "shipTo", "FR"));
+		PrometheusScrape cold = scrape();
+
+		assertThat(delta(before, cold, "http_client_requests_seconds_count",
+				Map.of("upstream", "aliexpress", "upstream_method", BY_EAN, "upstream_outcome", "SUCCESS")))
+			.isEqualTo(1);
+		assertThat(delta(before, cold, "http_client_requests_seconds_count", Map.of("upstream", "tmall-europe",
+				"upstream_method", "/products/gtin/get", "upstream_outcome", "SUCCESS")))
+			.isEqualTo(1);
+		assertThat(delta(before, cold, "http_client_requests_seconds_bucket",
+				Map.of("upstream", "aliexpress", "upstream_method", BY_EAN, "le", "+Inf")))
+			.as("a latency histogram")
+			.isEqualTo(1);
+		assertThat(delta(before, cold, "cache_gets_total",
+				Map.of("cache", "offers-by-gtin", "upstream", "aliexpress", "result", "miss")))
+			.isEqualTo(1);
+		assertThat(delta(before, cold, "graphql_request_seconds_count",
+				Map.of("graphql_operation_name", "Product", "graphql_outcome", "SUCCESS")))
+			.isEqualTo(1);
+
+		query(PRODUCT, Map.of("gtin", sharedGtin(0), "shipTo", "FR"));
+		PrometheusScrape warm = scrape();
+
+		assertThat(delta(cold, warm, "cache_gets_total",
+				Map.of("cache", "offers-by-gtin", "upstream", "aliexpress", "result", "hit")))
+			.isEqualTo(1);
+		assertThat(delta(cold, warm, "http_client_requests_seconds_count", Map.of("upstream", "aliexpress"))).isZero();
+
+		query(PRODUCTS, Map.of("gtins", List.of(sharedGtin(1), sharedGtin(2), sharedGtin(3)), "shipTo", "FR"));
+		PrometheusScrape batched = scrape();
+
+		assertThat(delta(warm, batched, "gateway_dataloader_batch_size_count",
+				Map.of("loader", "ALIEXPRESS.offersByGtin")))
+			.isEqualTo(1);
+		assertThat(
+				delta(warm, batched, "gateway_dataloader_batch_size_sum", Map.of("loader", "ALIEXPRESS.offersByGtin")))
+			.isEqualTo(3);
+
+		failAliExpressByEan();
+		query(PRODUCT, Map.of("gtin", sharedGtin(4), "shipTo", "FR"));
+		PrometheusScrape failed = scrape();
+
+		assertThat(delta(batched, failed, "gateway_graphql_errors_total", Map.of("code", "UPSTREAM_UNAVAILABLE")))
+			.isEqualTo(1);
+		assertThat(delta(batched, failed, "http_client_requests_seconds_count",
+				Map.of("upstream", "aliexpress", "upstream_method", BY_EAN, "upstream_outcome", "UNAVAILABLE")))
+			.isEqualTo(1);
+		assertThat(delta(batched, failed, "graphql_request_seconds_count",
+				Map.of("graphql_operation_name", "Product", "graphql_outcome", "REQUEST_ERROR")))
+			.isEqualTo(1);
+		assertThat(failed.sum("resilience4j_circuitbreaker_state", Map.of("name", "aliexpress", "state", "closed")))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void shouldBoundOperationNamesToTheConfiguredOnes() {
+		PrometheusScrape before = scrape();
+		query(PRODUCT.replace("query Product(", "query MadeUp123("), Map.of("gtin", sharedGtin(5), "shipTo", "BE"));
+
+		assertThat(delta(before, scrape(), "graphql_request_seconds_count", Map.of("graphql_operation_name", "other")))
+			.isEqualTo(1);
+		assertThat(scrape().text()).doesNotContain("MadeUp123");
+	}
+
+	@Test
+	void shouldContinueTheCallersTraceToBothUpstreamsAndQuoteItInErrors() {
+		failAliExpressByEan();
+
+		String body = query(PRODUCT, Map.of("gtin", sharedGtin(6), "shipTo", "IT"));
+
+		assertThat(traceparents(this.upstreams.tmallServer())).isNotEmpty()
+			.allSatisfy(traceparent -> assertThat(traceparent).startsWith("00-" + TRACE_ID + "-"));
+		assertThat(traceparents(this.upstreams.aliExpressServer())).isNotEmpty()
+			.allSatisfy(traceparent -> assertThat(traceparent).startsWith("00-" + TRACE_ID + "-"));
+		List<String> codes = JsonPath.read(body, "$.errors[*].extensions.code");
+		List<String> traceIds = JsonPath.read(body, "$.errors[*].extensions.traceId");
+		assertThat(codes).containsExactly("UPSTREAM_UNAVAILABLE");
+		assertThat(traceIds).containsExactly(TRACE_ID);
+	}
+
+	@Test
+	void shouldKeepSecretsKeysAndSignaturesOutOfTheLogsOfAFailingRequest(CapturedOutput output) {
+		failAliExpressByEan();
+
+		query(PRODUCT, Map.of("gtin", sharedGtin(7), "shipTo", "NL"));
+
+		assertThat(output).contains("UNAVAILABLE at ")
+			.containsPattern("graphql operation=Product client=anonymous duration_ms=\\d+ upstream_calls=2 "
+					+ "cache_hits=0 cache_misses=2 errors=1")
+			.contains(TRACE_ID);
+		assertThat(output).doesNotContain(this.settings.tmall().appSecret())
+			.doesNotContain(this.settings.aliExpress().appSecret())
+			.doesNotContain(this.settings.tmall().appKey())
+			.doesNotContain(this.settings.aliExpress().appKey())
+			.doesNotContain("sign=")
+			.doesNotContainIgnoringCase("\"sign\"");
+	}
+
+	private String query(String document, Map<String, Object> variables) {
+		return this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("traceparent", TRACEPARENT)
+			.bodyValue(Map.of("query", document, "variables", variables))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private PrometheusScrape scrape() {
+		return new PrometheusScrape(this.http.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
+	}
+
+	private static double delta(PrometheusScrape before, PrometheusScrape after, String name,
+			Map<String, String> labels) {
+		return after.sum(name, labels) - before.sum(name, labels);
+	}
+
+	private String sharedGtin(int index) {
+		return this.upstreams.catalog().sharedGtins().get(index);
+	}
+
+	private void failAliExpressByEan() {
+		this.upstreams.aliExpressServer()
+			.stubFor(post(urlPathEqualTo("/sync")).withFormParam("method", equalTo(BY_EAN))
+				.willReturn(aResponse().withStatus(500)));
+	}
+
+	private static List<String> traceparents(WireMockServer server) {
+		return server.getAllServeEvents()
+			.stream()
+			.map(ServeEvent::getRequest)
+			.map(request -> request.getHeader("traceparent"))
+			.toList();
+	}
+
+}
