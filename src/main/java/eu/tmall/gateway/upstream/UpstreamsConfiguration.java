@@ -8,6 +8,7 @@ import eu.tmall.gateway.upstream.aliexpress.AliExpressClient;
 import eu.tmall.gateway.upstream.tmall.TmallCatalog;
 import eu.tmall.gateway.upstream.tmall.TmallClient;
 
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,6 +27,12 @@ class UpstreamsConfiguration {
 	@Bean
 	AliExpressClient aliExpressClient(UpstreamChannels channels) {
 		return new AliExpressClient(channels.open(Upstream.ALIEXPRESS));
+	}
+
+	/** Readiness: each upstream's breaker under {@code upstreams}. */
+	@Bean
+	CompositeHealthContributor upstreams(UpstreamChannels channels) {
+		return UpstreamHealthIndicator.perUpstream(channels);
 	}
 
 	@Bean

@@ -10,6 +10,8 @@ import com.jayway.jsonpath.JsonPath;
 import eu.tmall.gateway.FixedClockConfiguration;
 import eu.tmall.gateway.embedded.EmbeddedUpstreams;
 import eu.tmall.gateway.embedded.EmbeddedUpstreamsSettings;
+import eu.tmall.gateway.upstream.Upstream;
+import eu.tmall.gateway.upstream.UpstreamChannels;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,6 +24,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -66,6 +69,9 @@ class ObservabilityTests {
 
 	@Autowired
 	private EmbeddedUpstreamsSettings settings;
+
+	@Autowired
+	private UpstreamChannels channels;
 
 	@LocalServerPort
 	private int port;
@@ -180,6 +186,32 @@ class ObservabilityTests {
 			.doesNotContain(this.settings.aliExpress().appKey())
 			.doesNotContain("sign=")
 			.doesNotContainIgnoringCase("\"sign\"");
+	}
+
+	@Test
+	void shouldReportEachUpstreamInReadinessAndKeepLivenessUpDuringAnOutage() {
+		try {
+			this.channels.resilience(Upstream.TMALL_EUROPE).breaker().transitionToForcedOpenState();
+			health("/actuator/health/readiness", HttpStatus.OK).jsonPath("$.status")
+				.isEqualTo("DEGRADED")
+				.jsonPath("$.components.upstreams.components.tmall-europe.status")
+				.isEqualTo("DEGRADED")
+				.jsonPath("$.components.upstreams.components.aliexpress.status")
+				.isEqualTo("UP");
+
+			this.channels.resilience(Upstream.ALIEXPRESS).breaker().transitionToForcedOpenState();
+			health("/actuator/health/readiness", HttpStatus.SERVICE_UNAVAILABLE).jsonPath("$.status").isEqualTo("DOWN");
+			health("/actuator/health/liveness", HttpStatus.OK).jsonPath("$.status").isEqualTo("UP");
+		}
+		finally {
+			for (Upstream upstream : Upstream.values()) {
+				this.channels.resilience(upstream).breaker().reset();
+			}
+		}
+	}
+
+	private WebTestClient.BodyContentSpec health(String path, HttpStatus status) {
+		return this.http.get().uri(path).exchange().expectStatus().isEqualTo(status).expectBody();
 	}
 
 	private String query(String document, Map<String, Object> variables) {
