@@ -2,6 +2,9 @@
 # Load benchmark of the gateway on its embedded upstreams at a fixed upstream latency.
 # Usage: bench/run.sh            (full run, about 16 minutes; writes bench/RESULTS.md)
 #        WARMUP=5 DURATION=5 bench/run.sh   (a quick smoke run)
+#        QUERIES="product search" bench/run.sh          (a subset of bench/queries)
+#        OBSERVABILITY="on off" bench/run.sh            (each run with tracing, GraphQL observations and
+#                                                        the request summary log on, then off)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,7 +14,8 @@ WARMUP=${WARMUP:-30}
 DURATION=${DURATION:-20}
 CONNECTIONS=${CONNECTIONS:-16}
 STRESS_CONNECTIONS=${STRESS_CONNECTIONS:-64}
-QUERIES=(typename product search products50)
+read -ra QUERIES <<<"${QUERIES:-typename product search products50}"
+read -ra OBSERVABILITY <<<"${OBSERVABILITY:-on}"
 OUT=bench/out
 RESULTS=${RESULTS:-bench/RESULTS.md}
 
@@ -35,17 +39,26 @@ stop_gateway() {
 }
 trap stop_gateway EXIT
 
-start_gateway() { # $1: true to cache upstream answers, false for cold caches
+observability_flags() { # $1: on (as deployed) or off (no tracing, no GraphQL observations, no summary log)
+	if [[ "$1" == on ]]; then
+		echo "--logging.level.eu.tmall.gateway.requests=INFO"
+	else
+		echo "--management.tracing.export.enabled=false --management.observations.enable.graphql=false --logging.level.eu.tmall.gateway.requests=WARN"
+	fi
+}
+
+start_gateway() { # $1: true to cache upstream answers, false for cold caches; $2: observability on or off
+	# shellcheck disable=SC2046
 	java -Xms512m -Xmx2g -jar "$JAR" --server.port="$PORT" --gateway.embedded.latency="$LATENCY" \
 		--gateway.cache.enabled="$1" --gateway.embedded.journal-entries=0 --management.endpoints.web.exposure.include=health,metrics \
 		--gateway.clients.require-key=false \
-		--logging.level.root=WARN >"$OUT/gateway-cache-$1.log" 2>&1 &
+		--logging.level.root=WARN $(observability_flags "$2") >"$OUT/gateway-cache-$1-observability-$2.log" 2>&1 &
 	gateway_pid=$!
 	for _ in $(seq 1 60); do
 		curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && return 0
 		sleep 1
 	done
-	echo "the gateway did not start; see $OUT/gateway-cache-$1.log" >&2
+	echo "the gateway did not start; see $OUT/gateway-cache-$1-observability-$2.log" >&2
 	exit 1
 }
 
@@ -60,33 +73,36 @@ load() { # $1 query, $2 connections, $3 seconds; prints wrk's RESULT line
 		"http://localhost:$PORT/graphql" | grep '^RESULT'
 }
 
-measure() { # $1 caches, $2 query, $3 connections
+measure() { # $1 caches, $2 query, $3 connections, $4 observability
 	load "$2" "$3" "$WARMUP" >/dev/null
 	local before after line requests
 	before=$(upstream_calls)
 	line=$(load "$2" "$3" "$DURATION")
 	after=$(upstream_calls)
 	requests=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$line")
-	printf '%s caches=%s query=%s connections=%s upstream_calls_per_request=%s\n' "$line" "$1" "$2" "$3" \
+	printf '%s caches=%s query=%s connections=%s observability=%s upstream_calls_per_request=%s\n' "$line" "$1" "$2" "$3" "$4" \
 		"$(python3 -c "print(round(($after - $before) / max($requests, 1), 2))")"
 }
 
 : >"$OUT/results.txt"
 for caches in false true; do
-	start_gateway "$caches"
-	# the JIT keeps compiling for a minute or more: every path is exercised before anything is measured
-	for query in "${QUERIES[@]}"; do
-		load "$query" "$CONNECTIONS" "$WARMUP" >/dev/null
+	for observability in "${OBSERVABILITY[@]}"; do
+		start_gateway "$caches" "$observability"
+		# the JIT keeps compiling for a minute or more: every path is exercised before anything is measured
+		for query in "${QUERIES[@]}"; do
+			load "$query" "$CONNECTIONS" "$WARMUP" >/dev/null
+		done
+		for query in "${QUERIES[@]}"; do
+			measure "$caches" "$query" "$CONNECTIONS" "$observability" | tee -a "$OUT/results.txt"
+		done
+		for query in "${QUERIES[@]}"; do
+			load "$query" "$STRESS_CONNECTIONS" 10 |
+				sed "s/\$/ caches=$caches query=$query connections=$STRESS_CONNECTIONS observability=$observability/" |
+				tee -a "$OUT/results.txt"
+		done
+		stop_gateway
 	done
-	for query in "${QUERIES[@]}"; do
-		measure "$caches" "$query" "$CONNECTIONS" | tee -a "$OUT/results.txt"
-	done
-	for query in "${QUERIES[@]}"; do
-		load "$query" "$STRESS_CONNECTIONS" 10 | sed "s/\$/ caches=$caches query=$query connections=$STRESS_CONNECTIONS/" |
-			tee -a "$OUT/results.txt"
-	done
-	stop_gateway
 done
 
-python3 bench/report.py "$OUT/results.txt" "$LATENCY" "$WARMUP" "$DURATION" >"$RESULTS"
+python3 bench/report.py "$OUT/results.txt" "$LATENCY" "$WARMUP" "$DURATION" "${QUERIES[*]}" "${OBSERVABILITY[*]}" >"$RESULTS"
 echo "wrote $RESULTS"
