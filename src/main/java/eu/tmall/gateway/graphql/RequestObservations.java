@@ -3,6 +3,7 @@ package eu.tmall.gateway.graphql;
 import java.time.Duration;
 import java.util.List;
 
+import eu.tmall.gateway.observability.RequestClient;
 import eu.tmall.gateway.observability.RequestTally;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,12 +25,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RequestObservations implements WebGraphQlInterceptor {
-
-	/**
-	 * The request attribute naming the calling client, set by whatever authenticates it
-	 * (the API-key filter); a name, never the key.
-	 */
-	static final String CLIENT_ATTRIBUTE = "gateway.client";
 
 	static final String ERRORS = "gateway.graphql.errors";
 
@@ -54,7 +49,7 @@ class RequestObservations implements WebGraphQlInterceptor {
 	private void observe(WebGraphQlRequest request, WebGraphQlResponse response, RequestTally tally, Duration took) {
 		List<ResponseError> errors = response.getErrors();
 		errors.forEach(this::count);
-		Object client = request.getAttributes().getOrDefault(CLIENT_ATTRIBUTE, "anonymous");
+		Object client = request.getAttributes().getOrDefault(RequestClient.ATTRIBUTE, RequestClient.ANONYMOUS);
 		String operation = OperationNames.of(response.getExecutionInput().getGraphQLContext());
 		logger.atInfo()
 			.addKeyValue("operation", operation)
