@@ -37,7 +37,8 @@ out = ["# Benchmark results", "", "How it runs and how to read it: [README.md](R
        "while slow answers show in p99). `caches=false` runs the gateway with `--gateway.cache.enabled=false` (every request goes "
        "upstream); `caches=true` with the caches on and warm. `observability=on` is the gateway as deployed (a trace per "
        "request, `graphql.request` observations, one summary log line per request); `off` runs it with "
-       "`--management.tracing.export.enabled=false --management.observations.enable.graphql=false` and the summary "
+       "`--management.tracing.export.enabled=false --management.observations.enable.graphql=false "
+       "--spring.reactor.context-propagation=limited` and the summary "
        "line silenced.", "",
        "| caches | observability | query | connections | req/s | p50 ms | p99 ms | non-2xx | socket errors | GraphQL errors | upstream calls/request |",
        "|---|---|---|---|---|---|---|---|---|---|---|"]

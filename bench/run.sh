@@ -43,7 +43,7 @@ observability_flags() { # $1: on (as deployed) or off (no tracing, no GraphQL ob
 	if [[ "$1" == on ]]; then
 		echo "--logging.level.eu.tmall.gateway.requests=INFO"
 	else
-		echo "--management.tracing.export.enabled=false --management.observations.enable.graphql=false --logging.level.eu.tmall.gateway.requests=WARN"
+		echo "--management.tracing.export.enabled=false --management.observations.enable.graphql=false --spring.reactor.context-propagation=limited --logging.level.eu.tmall.gateway.requests=WARN"
 	fi
 }
 
