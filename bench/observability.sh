@@ -37,7 +37,8 @@ start() { # $1 caches, $2 on|off
 	fi
 	# shellcheck disable=SC2086
 	java -Xms512m -Xmx2g -jar "$JAR" --server.port="${PORTS[$2]}" --gateway.embedded.latency="$LATENCY" \
-		--gateway.cache.enabled="$1" --gateway.embedded.journal-entries=0 --logging.level.root=WARN $flags \
+		--gateway.cache.enabled="$1" --gateway.embedded.journal-entries=0 --gateway.clients.require-key=false \
+		--logging.level.root=WARN $flags \
 		>"$OUT/observability-cache-$1-$2.log" 2>&1 &
 	pids+=($!)
 	for _ in $(seq 1 90); do

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import eu.tmall.gateway.graphql.QueryLimits;
+import eu.tmall.gateway.observability.RateLimitMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +27,8 @@ class AccessConfiguration {
 
 	@Bean
 	GraphQlRequestFilter graphQlRequestFilter(ClientsProperties clients, GraphQlProperties graphQl,
-			GraphQlCorsProperties cors, QueryLimits limits, JsonMapper json, Clock clock) {
+			GraphQlCorsProperties cors, QueryLimits limits, JsonMapper json, Clock clock,
+			RateLimitMetrics rateLimitMetrics) {
 		List<ApiKeys.Entry> keys = new ArrayList<>();
 		Map<String, ClientsProperties.RateLimit> rateLimits = new HashMap<>();
 		clients.partners().forEach((id, partner) -> {
@@ -40,7 +42,7 @@ class AccessConfiguration {
 		});
 		Callers callers = new Callers(new ApiKeys(keys), cors.toCorsConfiguration(), clients.requireKey());
 		return new GraphQlRequestFilter(graphQl.getHttp().getPath(), callers, new RateLimits(rateLimits, clock),
-				limits.maxRequestSize().toBytes(), limits.maxCharacters(), json);
+				rateLimitMetrics, limits.maxRequestSize().toBytes(), limits.maxCharacters(), json);
 	}
 
 }

@@ -3,6 +3,8 @@ package eu.tmall.gateway.access;
 import java.time.Duration;
 import java.util.List;
 
+import eu.tmall.gateway.observability.RateLimitMetrics;
+import eu.tmall.gateway.observability.RequestClient;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
@@ -42,6 +44,8 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 
 	private final RateLimits rateLimits;
 
+	private final RateLimitMetrics rateLimitMetrics;
+
 	private final GraphQlRequestReader reader;
 
 	private final int maxCharacters;
@@ -50,11 +54,12 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 
 	private final ErrorResponses errors;
 
-	GraphQlRequestFilter(String path, Callers callers, RateLimits rateLimits, long maxRequestBytes, int maxCharacters,
-			JsonMapper json) {
+	GraphQlRequestFilter(String path, Callers callers, RateLimits rateLimits, RateLimitMetrics rateLimitMetrics,
+			long maxRequestBytes, int maxCharacters, JsonMapper json) {
 		this.path = path;
 		this.callers = callers;
 		this.rateLimits = rateLimits;
+		this.rateLimitMetrics = rateLimitMetrics;
 		this.reader = new GraphQlRequestReader(maxRequestBytes, json);
 		this.maxCharacters = maxCharacters;
 		this.json = json;
@@ -80,6 +85,7 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 			return this.errors.write(exchange, refusal);
 		}
 		exchange.getAttributes().put(Client.ATTRIBUTE, client);
+		exchange.getAttributes().put(RequestClient.ATTRIBUTE, client.id());
 		boolean get = HttpMethod.GET.equals(request.getMethod());
 		return this.reader.read(request)
 			.map(parameters -> prepare(parameters, client, get))
@@ -116,6 +122,7 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 		if (client.partner()) {
 			Duration retryAfter = this.rateLimits.tryAcquire(client.id());
 			if (retryAfter != null) {
+				this.rateLimitMetrics.rejected(client.id());
 				throw RefusedRequest.rateLimited(client.id(), retryAfter);
 			}
 		}

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import eu.tmall.gateway.MutableClockConfiguration;
 import eu.tmall.gateway.MutableClockConfiguration.MutableClock;
+import eu.tmall.gateway.observability.RateLimitMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +18,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Who may call /graphql: partner apps by API key, within their rate limit and trusted
@@ -40,6 +44,9 @@ class AccessTests {
 
 	@Autowired
 	private WebTestClient http;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@Autowired
 	private MutableClock clock;
@@ -151,6 +158,7 @@ class AccessTests {
 		this.clock.advance(Duration.ofMinutes(1));
 		post("small-partner-key", null, TYPENAME).expectStatus().isOk();
 		post("small-partner-key", null, TYPENAME).expectStatus().isEqualTo(429);
+		assertThat(this.meters.get(RateLimitMetrics.REJECTIONS).tag("client", "small").counter().count()).isEqualTo(3);
 	}
 
 	@Test
