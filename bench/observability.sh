@@ -15,6 +15,8 @@ ROUNDS=${ROUNDS:-5}
 CONNECTIONS=${CONNECTIONS:-16}
 read -ra QUERIES <<<"${QUERIES:-product search}"
 read -ra CACHES <<<"${CACHES:-false true}"
+# shellcheck source=bench/observability-flags.sh
+source bench/observability-flags.sh
 OUT=bench/out
 mkdir -p "$OUT"
 JAR=$(ls target/tmall-aliexpress-gateway-*.jar | grep -v original | head -1)
@@ -31,10 +33,8 @@ stop_all() {
 trap stop_all EXIT
 
 start() { # $1 caches, $2 on|off
-	local flags="--logging.level.eu.tmall.gateway.requests=INFO"
-	if [[ "$2" == off ]]; then
-		flags="--management.tracing.export.enabled=false --management.observations.enable.graphql=false --spring.reactor.context-propagation=limited --logging.level.eu.tmall.gateway.requests=WARN"
-	fi
+	local flags
+	flags=$(observability_flags "$2")
 	# shellcheck disable=SC2086
 	java -Xms512m -Xmx2g -jar "$JAR" --server.port="${PORTS[$2]}" --gateway.embedded.latency="$LATENCY" \
 		--gateway.cache.enabled="$1" --gateway.embedded.journal-entries=0 --gateway.clients.require-key=false \

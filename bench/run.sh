@@ -39,13 +39,8 @@ stop_gateway() {
 }
 trap stop_gateway EXIT
 
-observability_flags() { # $1: on (as deployed) or off (no tracing, no GraphQL observations, no summary log)
-	if [[ "$1" == on ]]; then
-		echo "--logging.level.eu.tmall.gateway.requests=INFO"
-	else
-		echo "--management.tracing.export.enabled=false --management.observations.enable.graphql=false --spring.reactor.context-propagation=limited --logging.level.eu.tmall.gateway.requests=WARN"
-	fi
-}
+# shellcheck source=bench/observability-flags.sh
+source bench/observability-flags.sh
 
 start_gateway() { # $1: true to cache upstream answers, false for cold caches; $2: observability on or off
 	# shellcheck disable=SC2046
