@@ -8,6 +8,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.jayway.jsonpath.JsonPath;
 import eu.tmall.gateway.FixedClockConfiguration;
+import eu.tmall.gateway.MutableClockConfiguration;
+import eu.tmall.gateway.MutableClockConfiguration.MutableClock;
 import eu.tmall.gateway.embedded.EmbeddedUpstreams;
 import eu.tmall.gateway.embedded.EmbeddedUpstreamsSettings;
 import eu.tmall.gateway.upstream.Upstream;
@@ -30,8 +32,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureMetrics
 @AutoConfigureTracing
 @ExtendWith(OutputCaptureExtension.class)
-@Import(FixedClockConfiguration.class)
+@Import(MutableClockConfiguration.class)
 class ObservabilityTests {
 
 	private static final String PRODUCT = """
@@ -64,6 +69,13 @@ class ObservabilityTests {
 
 	private static final String TRACEPARENT = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
 
+	/** A listing priced in zlotys, which Tmall Europe's contract rules out. */
+	private static final String LISTING_IN_ZLOTYS = """
+			{"item_id":"TE1","gtin":"%s","title":"Headphones","brand":"Sennheiser","brand_country":"DE",
+			 "category":"Audio","images":[],"price":"549.00","currency":"PLN","stock":4,"seller":"Sennheiser",
+			 "url":"https://tmall.eu/item/TE1","warehouse_country":"DE","delivery":{"dispatch_days":1,
+			 "transit_min_days":1,"transit_max_days":4,"carrier":"DHL","shipping_fee":"0.00"}}""";
+
 	@Autowired
 	private EmbeddedUpstreams upstreams;
 
@@ -73,6 +85,9 @@ class ObservabilityTests {
 	@Autowired
 	private UpstreamChannels channels;
 
+	@Autowired
+	private MutableClock clock;
+
 	@LocalServerPort
 	private int port;
 
@@ -81,6 +96,10 @@ class ObservabilityTests {
 	@BeforeEach
 	void connect() {
 		this.upstreams.reset();
+		this.clock.set(FixedClockConfiguration.NOW);
+		for (Upstream upstream : Upstream.values()) {
+			this.channels.resilience(upstream).breaker().reset();
+		}
 		this.http = WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.port)
 			.responseTimeout(Duration.ofSeconds(10))
@@ -188,6 +207,51 @@ class ObservabilityTests {
 			.doesNotContainIgnoringCase("\"sign\"");
 	}
 
+	/**
+	 * Each line is written on a different thread: the mapping's WARN on the connection
+	 * that received Tmall Europe's answer, the error's WARN where AliExpress's failure
+	 * was resolved, the summary where the response was written. A second request with
+	 * another trace shows that no thread keeps the first one.
+	 */
+	@Test
+	void shouldWriteTheCallersTraceIdInEveryLogLineOfTheRequest(CapturedOutput output) {
+		String otherTraceId = "0af7651916cd43dd8448eb211c80319c";
+		failAliExpressByEan();
+		for (String traceId : List.of(TRACE_ID, otherTraceId)) {
+			String gtin = sharedGtin(traceId.equals(TRACE_ID) ? 8 : 9);
+			this.upstreams.tmallServer()
+				.stubFor(get(urlPathMatching(".*/products/gtin/get"))
+					.willReturn(okJson("{\"code\":\"0\",\"data\":{\"products\":[" + LISTING_IN_ZLOTYS.formatted(gtin)
+							+ "]},\"request_id\":\"r1\"}")));
+			int seen = output.getOut().length();
+
+			query(PRODUCT, Map.of("gtin", gtin, "shipTo", "AT"), "00-" + traceId + "-00f067aa0ba902b7-01");
+
+			assertThat(output.getOut()
+				.substring(seen)
+				.lines()
+				.filter(line -> line.contains("breaks the contract") || line.contains("UNAVAILABLE at ")
+						|| line.contains("graphql operation=Product")))
+				.hasSize(3)
+				.allSatisfy(line -> assertThat(line).contains(traceId));
+		}
+	}
+
+	@Test
+	void shouldWriteTheTraceIdWhenServingStaleOffers(CapturedOutput output) {
+		Map<String, Object> product = Map.of("gtin", sharedGtin(10), "shipTo", "SE");
+		query(PRODUCT, product);
+		this.clock.advance(Duration.ofMinutes(6));
+		failAliExpressByEan();
+		int seen = output.getOut().length();
+
+		query(PRODUCT, product);
+
+		assertThat(output.getOut().substring(seen).lines().filter(line -> line.contains("stale entries")))
+			.singleElement()
+			.satisfies(line -> assertThat(line).contains(TRACE_ID));
+	}
+
 	@Test
 	void shouldReportEachUpstreamInReadinessAndKeepLivenessUpDuringAnOutage() {
 		try {
@@ -215,10 +279,14 @@ class ObservabilityTests {
 	}
 
 	private String query(String document, Map<String, Object> variables) {
+		return query(document, variables, TRACEPARENT);
+	}
+
+	private String query(String document, Map<String, Object> variables, String traceparent) {
 		return this.http.post()
 			.uri("/graphql")
 			.contentType(MediaType.APPLICATION_JSON)
-			.header("traceparent", TRACEPARENT)
+			.header("traceparent", traceparent)
 			.bodyValue(Map.of("query", document, "variables", variables))
 			.exchange()
 			.expectStatus()
