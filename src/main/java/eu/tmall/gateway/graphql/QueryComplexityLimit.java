@@ -2,17 +2,31 @@ package eu.tmall.gateway.graphql;
 
 import java.util.List;
 
+import graphql.ExecutionResult;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Refuses a query that would cost more than {@code gateway.limits.max-complexity}, as
- * {@link QueryCost} counts.
+ * {@link QueryCost} counts, measuring each operation once ({@link MeasuredOperations}).
  */
 class QueryComplexityLimit extends MaxQueryComplexityInstrumentation {
 
+	private final MeasuredOperations measured = new MeasuredOperations(2_000);
+
 	QueryComplexityLimit(int maxComplexity) {
 		super(maxComplexity, new QueryCost());
+	}
+
+	@Override
+	public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
+			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+		return this.measured.measureOnce(parameters.getExecutionContext(),
+				() -> super.beginExecuteOperation(parameters, state));
 	}
 
 	@Override

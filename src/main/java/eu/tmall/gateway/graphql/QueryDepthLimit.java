@@ -2,16 +2,31 @@ package eu.tmall.gateway.graphql;
 
 import java.util.List;
 
+import graphql.ExecutionResult;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Refuses a query nested deeper than {@code gateway.limits.max-depth}.
+ * Refuses a query nested deeper than {@code gateway.limits.max-depth}, measuring each
+ * operation once ({@link MeasuredOperations}).
  */
 class QueryDepthLimit extends MaxQueryDepthInstrumentation {
 
+	private final MeasuredOperations measured = new MeasuredOperations(2_000);
+
 	QueryDepthLimit(int maxDepth) {
 		super(maxDepth);
+	}
+
+	@Override
+	public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
+			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+		return this.measured.measureOnce(parameters.getExecutionContext(),
+				() -> super.beginExecuteOperation(parameters, state));
 	}
 
 	@Override

@@ -72,9 +72,37 @@ class QueryLimitsTests {
 		String document = "query($gtins: [GTIN!]!) { products(gtins: $gtins, shipTo: \"ES\") { title } }";
 		List<String> gtins = this.upstreams.catalog().sharedGtins();
 
-		ok(document, gtins.subList(0, 25));
-		refused(document, gtins.subList(0, 26), "QUERY_TOO_COMPLEX",
-				"the query costs 52, more than gateway.limits.max-complexity (50)");
+		for (int i = 0; i < 2; i++) {
+			ok(document, gtins.subList(0, 25));
+			refused(document, gtins.subList(0, 26), "QUERY_TOO_COMPLEX",
+					"the query costs 52, more than gateway.limits.max-complexity (50)");
+		}
+	}
+
+	/**
+	 * Limits measure an operation once and remember only that it passed: the same
+	 * document is measured again for other variables, and one over a limit is refused
+	 * every time.
+	 */
+	@Test
+	void shouldMeasureTheSameDocumentAgainForOtherVariables() {
+		String document = """
+				query($deep: Boolean!) {
+				  product(gtin: "4006381333931", shipTo: "ES") { offers @include(if: $deep) { price { amount } } }
+				}""";
+
+		for (int i = 0; i < 2; i++) {
+			post(document, Map.of("deep", false)).expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.errors")
+				.doesNotExist();
+			post(document, Map.of("deep", true)).expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[0].extensions.code")
+				.isEqualTo("QUERY_TOO_DEEP");
+		}
 	}
 
 	@Test
@@ -163,11 +191,15 @@ class QueryLimitsTests {
 	}
 
 	private WebTestClient.ResponseSpec post(String document, List<String> gtins) {
+		return post(document, Map.of("gtins", gtins));
+	}
+
+	private WebTestClient.ResponseSpec post(String document, Map<String, Object> variables) {
 		return this.http.post()
 			.uri("/graphql")
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_GRAPHQL_RESPONSE)
-			.bodyValue(Map.of("query", document, "variables", Map.of("gtins", gtins)))
+			.bodyValue(Map.of("query", document, "variables", variables))
 			.exchange();
 	}
 
