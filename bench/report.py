@@ -36,10 +36,9 @@ out = ["# Benchmark results", "", "How it runs and how to read it: [README.md](R
        "one wrk thread, 5 s timeout: above the gateway's 3 s upstream deadline, so a wrk timeout is a hung request, "
        "while slow answers show in p99). `caches=false` runs the gateway with `--gateway.cache.enabled=false` (every request goes "
        "upstream); `caches=true` with the caches on and warm. `observability=on` is the gateway as deployed (a trace per "
-       "request, `graphql.request` observations, one summary log line per request); `off` runs it with "
-       "`--management.tracing.export.enabled=false --management.observations.enable.graphql=false "
-       "--spring.reactor.context-propagation=limited` and the summary "
-       "line silenced.", "",
+       "request, `graphql.request` and DataLoader observations, one summary log line per request); `off` runs it "
+       "with the arguments of `bench/observability-flags.sh` (no tracer, no GraphQL observations, the summary line "
+       "silenced).", "",
        "| caches | observability | query | connections | req/s | p50 ms | p99 ms | non-2xx | socket errors | GraphQL errors | upstream calls/request |",
        "|---|---|---|---|---|---|---|---|---|---|---|"]
 for r in rows:

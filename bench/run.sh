@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load benchmark of the gateway on its embedded upstreams at a fixed upstream latency.
-# Usage: bench/run.sh            (full run, about 16 minutes; writes bench/RESULTS.md)
+# Usage: bench/run.sh            (full run, about 17 minutes; writes bench/RESULTS.md)
 #        WARMUP=5 DURATION=5 bench/run.sh   (a quick smoke run)
 #        QUERIES="product search" bench/run.sh          (a subset of bench/queries)
 #        OBSERVABILITY="on off" bench/run.sh            (each run with tracing, GraphQL observations and
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 
 PORT=${PORT:-18080}
 LATENCY=${LATENCY:-20ms}
-WARMUP=${WARMUP:-30}
+WARMUP=${WARMUP:-45}
 DURATION=${DURATION:-20}
 CONNECTIONS=${CONNECTIONS:-16}
 STRESS_CONNECTIONS=${STRESS_CONNECTIONS:-64}
