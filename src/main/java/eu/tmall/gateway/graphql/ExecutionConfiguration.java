@@ -38,12 +38,12 @@ class ExecutionConfiguration {
 
 	@Bean
 	QueryDepthLimit queryDepthLimit(QueryLimits limits) {
-		return new QueryDepthLimit(limits.maxDepth());
+		return new QueryDepthLimit(limits.maxDepth(), new MeasuredOperations(2_000));
 	}
 
 	@Bean
 	QueryComplexityLimit queryComplexityLimit(QueryLimits limits) {
-		return new QueryComplexityLimit(limits.maxComplexity());
+		return new QueryComplexityLimit(limits.maxComplexity(), new MeasuredOperations(2_000));
 	}
 
 	/**

@@ -1,26 +1,34 @@
 package eu.tmall.gateway.graphql;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import graphql.ExecutionResult;
 import graphql.execution.ExecutionContext;
-import graphql.execution.instrumentation.InstrumentationContext;
-import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.language.Document;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The operations a query limit has already measured and let through. Clients send the
- * same few documents with the same variables over and over, and
- * {@link PreparsedDocuments} hands back the same parsed {@link Document} for each: a
- * limit need not walk it again. The two walks (depth and cost) took 8% of a cached
- * {@code product} request. An operation over a limit is measured, and refused, every
- * time.
+ * same few documents over and over, and {@link PreparsedDocuments} hands back the same
+ * parsed {@link Document} for each: a limit need not walk it again. The two walks (depth
+ * and cost) took 8% of a cached {@code product} request.
+ * <p>
+ * An operation is its document (by identity), its name and the shape of its variables:
+ * their numbers, booleans and list sizes, which is all a limit can see of them
+ * ({@code @skip}/{@code @include}, {@code first}, the number of GTINs; see
+ * {@link QueryCost}). Strings and scalars such as a GTIN are left out, so a product page
+ * asking for one GTIN after another is measured once. An operation over a limit is
+ * measured, and refused, every time. The cache holds at most as many documents as
+ * {@link PreparsedDocuments} does.
  */
 final class MeasuredOperations {
+
+	/** What every string or other opaque scalar looks like in a shape. */
+	private static final String OPAQUE = "";
 
 	private final Cache<Operation, Boolean> passed;
 
@@ -28,24 +36,43 @@ final class MeasuredOperations {
 		this.passed = Caffeine.newBuilder().maximumSize(maxSize).build();
 	}
 
+	<T> T measureOnce(ExecutionContext context, Supplier<T> measure) {
+		return measureOnce(context.getDocument(), context.getExecutionInput().getOperationName(),
+				context.getCoercedVariables().toMap(), measure);
+	}
+
 	/**
-	 * Runs {@code measure} (which throws to refuse) unless this operation passed it
-	 * before.
+	 * What {@code measure} answers (it throws to refuse), or {@code null} without running
+	 * it when this operation passed it before.
 	 */
-	@Nullable InstrumentationContext<ExecutionResult> measureOnce(ExecutionContext context,
-			Supplier<@Nullable InstrumentationContext<ExecutionResult>> measure) {
-		Operation operation = new Operation(context.getDocument(), context.getExecutionInput().getOperationName(),
-				context.getCoercedVariables().toMap());
+	<T> @Nullable T measureOnce(Document document, @Nullable String name, Map<String, Object> variables,
+			Supplier<T> measure) {
+		Operation operation = new Operation(document, name, shape(variables));
 		if (this.passed.getIfPresent(operation) != null) {
-			return SimpleInstrumentationContext.noOp();
+			return null;
 		}
-		InstrumentationContext<ExecutionResult> measured = measure.get();
+		T measured = measure.get();
 		this.passed.put(operation, Boolean.TRUE);
 		return measured;
 	}
 
-	/** A document by identity (it has no equals), with what selects and sizes it. */
-	private record Operation(Document document, @Nullable String name, Map<String, Object> variables) {
+	private static @Nullable Object shape(@Nullable Object value) {
+		if (value == null || value instanceof Number || value instanceof Boolean) {
+			return value;
+		}
+		if (value instanceof Collection<?> values) {
+			return values.stream().map(MeasuredOperations::shape).toList();
+		}
+		if (value instanceof Map<?, ?> fields) {
+			Map<Object, @Nullable Object> shape = new LinkedHashMap<>();
+			fields.forEach((field, fieldValue) -> shape.put(field, shape(fieldValue)));
+			return shape;
+		}
+		return OPAQUE;
+	}
+
+	/** A document by identity (it has no equals), with its name and variables' shape. */
+	private record Operation(Document document, @Nullable String name, @Nullable Object variables) {
 	}
 
 }

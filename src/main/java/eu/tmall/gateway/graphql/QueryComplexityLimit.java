@@ -16,10 +16,11 @@ import org.jspecify.annotations.Nullable;
  */
 class QueryComplexityLimit extends MaxQueryComplexityInstrumentation {
 
-	private final MeasuredOperations measured = new MeasuredOperations(2_000);
+	private final MeasuredOperations measured;
 
-	QueryComplexityLimit(int maxComplexity) {
+	QueryComplexityLimit(int maxComplexity, MeasuredOperations measured) {
 		super(maxComplexity, new QueryCost());
+		this.measured = measured;
 	}
 
 	@Override

@@ -7,7 +7,9 @@ import graphql.analysis.FieldComplexityEnvironment;
 
 /**
  * What a field costs: one, plus what it selects, times the number of elements it asks
- * for: a connection's {@code first}, or the number of GTINs of {@code products}.
+ * for: a connection's {@code first}, or the number of GTINs of {@code products}. A cost
+ * may depend on numbers, booleans and list sizes only: {@link MeasuredOperations} keeps
+ * no more of the variables.
  */
 class QueryCost implements FieldComplexityCalculator {
 

@@ -16,10 +16,11 @@ import org.jspecify.annotations.Nullable;
  */
 class QueryDepthLimit extends MaxQueryDepthInstrumentation {
 
-	private final MeasuredOperations measured = new MeasuredOperations(2_000);
+	private final MeasuredOperations measured;
 
-	QueryDepthLimit(int maxDepth) {
+	QueryDepthLimit(int maxDepth, MeasuredOperations measured) {
 		super(maxDepth);
+		this.measured = measured;
 	}
 
 	@Override

@@ -128,11 +128,11 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 			fresh.forEach((key, fetched) -> cache.put(key, CompletableFuture.completedFuture(fetched)));
 			fresh.forEach((key, fetched) -> values.put(key, fetched.value()));
 			return values;
-		}).onErrorResume(UpstreamException.class, ex -> Mono.just(values).handle((unused, sink) -> {
+		}).onErrorResume(UpstreamException.class, ex -> Mono.just(values).handle((served, sink) -> {
 			// in `handle`, the request's trace is on the thread for the log line
 			logger.warn("{}: serving {} stale entries", ex.getMessage(), stale.size());
-			stale.forEach(key -> values.put(key, markStale.apply(values.get(key))));
-			sink.next(values);
+			stale.forEach(key -> served.put(key, markStale.apply(served.get(key))));
+			sink.next(served);
 		}));
 	}
 

@@ -190,6 +190,29 @@ class QueryLimitsTests {
 			.isEqualTo(code);
 	}
 
+	@Test
+	void shouldMeasureEachOperationOfADocument() {
+		String document = """
+				query Shallow { __typename }
+				query Deep { product(gtin: "4006381333931", shipTo: "ES") { offers { price { amount } } } }""";
+
+		post(document, "Shallow").expectStatus().isOk().expectBody().jsonPath("$.errors").doesNotExist();
+		post(document, "Deep").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("QUERY_TOO_DEEP");
+	}
+
+	private WebTestClient.ResponseSpec post(String document, String operationName) {
+		return this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_GRAPHQL_RESPONSE)
+			.bodyValue(Map.of("query", document, "operationName", operationName))
+			.exchange();
+	}
+
 	private WebTestClient.ResponseSpec post(String document, List<String> gtins) {
 		return post(document, Map.of("gtins", gtins));
 	}

@@ -239,17 +239,18 @@ class ObservabilityTests {
 
 	@Test
 	void shouldWriteTheTraceIdWhenServingStaleOffers(CapturedOutput output) {
+		String traceId = "5c3e8a1f2b4d6e7f8091a2b3c4d5e6f7";
 		Map<String, Object> product = Map.of("gtin", sharedGtin(10), "shipTo", "SE");
 		query(PRODUCT, product);
 		this.clock.advance(Duration.ofMinutes(6));
 		failAliExpressByEan();
 		int seen = output.getOut().length();
 
-		query(PRODUCT, product);
+		query(PRODUCT, product, "00-" + traceId + "-00f067aa0ba902b7-01");
 
 		assertThat(output.getOut().substring(seen).lines().filter(line -> line.contains("stale entries")))
 			.singleElement()
-			.satisfies(line -> assertThat(line).contains(TRACE_ID));
+			.satisfies(line -> assertThat(line).contains(traceId));
 	}
 
 	@Test
