@@ -41,7 +41,7 @@ public record UpstreamsProperties(@DefaultValue Endpoint tmall, @DefaultValue En
 	public record Endpoint(@Nullable URI baseUrl, @Nullable String appKey, @Nullable String appSecret,
 			@DefaultValue("1s") Duration connectTimeout, @DefaultValue("2s") Duration timeout,
 			@DefaultValue("3s") Duration deadline, @DefaultValue Retry retry, @DefaultValue Breaker breaker,
-			@DefaultValue("64") int maxConcurrentCalls, @DefaultValue("16MB") DataSize maxResponseSize) {
+			@DefaultValue("256") int maxConcurrentCalls, @DefaultValue("16MB") DataSize maxResponseSize) {
 
 		@ConstructorBinding
 		public Endpoint {
@@ -50,7 +50,7 @@ public record UpstreamsProperties(@DefaultValue Endpoint tmall, @DefaultValue En
 		/** An endpoint with the default resilience whose deadline is its timeout. */
 		public Endpoint(@Nullable URI baseUrl, @Nullable String appKey, @Nullable String appSecret,
 				Duration connectTimeout, Duration timeout) {
-			this(baseUrl, appKey, appSecret, connectTimeout, timeout, timeout, Retry.DEFAULTS, Breaker.DEFAULTS, 64,
+			this(baseUrl, appKey, appSecret, connectTimeout, timeout, timeout, Retry.DEFAULTS, Breaker.DEFAULTS, 256,
 					DataSize.ofMegabytes(16));
 		}
 
