@@ -1,12 +1,10 @@
 package eu.tmall.gateway.access;
 
-import java.net.URI;
-import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsUtils;
 
 /**
  * Tells who sent a request. A browser on a first-party origin needs no key: browsers
@@ -54,28 +52,19 @@ class Callers {
 		if (origin == null) {
 			return false;
 		}
-		return isSameOrigin(origin, request.getURI())
+		return isSameOrigin(request)
 				|| (this.firstPartyOrigins != null && this.firstPartyOrigins.checkOrigin(origin) != null);
 	}
 
 	/** The gateway's own pages, GraphiQL among them. */
-	private static boolean isSameOrigin(String origin, URI request) {
-		URI parsed;
+	private static boolean isSameOrigin(ServerHttpRequest request) {
 		try {
-			parsed = URI.create(origin);
+			return !CorsUtils.isCorsRequest(request);
 		}
 		catch (IllegalArgumentException ex) {
+			// an Origin that is not a URL
 			return false;
 		}
-		return Objects.equals(parsed.getScheme(), request.getScheme())
-				&& Objects.equals(parsed.getHost(), request.getHost()) && port(parsed) == port(request);
-	}
-
-	private static int port(URI uri) {
-		if (uri.getPort() != -1) {
-			return uri.getPort();
-		}
-		return "https".equals(uri.getScheme()) ? 443 : 80;
 	}
 
 }

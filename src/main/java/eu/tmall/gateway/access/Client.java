@@ -1,5 +1,6 @@
 package eu.tmall.gateway.access;
 
+import eu.tmall.gateway.observability.RequestClient;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,10 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 record Client(String id, boolean partner, @Nullable TrustedDocuments trustedDocuments) {
 
-	static final String ATTRIBUTE = Client.class.getName();
-
 	static final Client FIRST_PARTY = new Client("first-party", false, null);
 
-	static final Client ANONYMOUS = new Client("anonymous", false, null);
+	static final Client ANONYMOUS = new Client(RequestClient.ANONYMOUS, false, null);
 
 }

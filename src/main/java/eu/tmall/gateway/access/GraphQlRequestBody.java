@@ -15,9 +15,12 @@ import org.springframework.util.MultiValueMap;
  * The parameters of a GraphQL-over-HTTP request, checked for their JSON types before
  * spring-graphql reads them, so that a malformed request gets a message that says what is
  * wrong.
+ *
+ * @param source the JSON body these were read from, handed on as it came while nothing
+ * was changed ({@code null} for a GET)
  */
 record GraphQlRequestBody(@Nullable String query, @Nullable String operationName, @Nullable JsonNode variables,
-		@Nullable JsonNode extensions) {
+		@Nullable JsonNode extensions, byte @Nullable [] source) {
 
 	static GraphQlRequestBody fromJson(byte[] body, JsonMapper json) {
 		JsonNode root = readJson(body, json, "the request body");
@@ -26,13 +29,13 @@ record GraphQlRequestBody(@Nullable String query, @Nullable String operationName
 		}
 		return new GraphQlRequestBody(string(root.get("query"), "query"),
 				string(root.get("operationName"), "operationName"), object(root.get("variables"), "variables"),
-				object(root.get("extensions"), "extensions"));
+				object(root.get("extensions"), "extensions"), body);
 	}
 
 	/** A GET request's URL parameters, variables and extensions as JSON strings. */
 	static GraphQlRequestBody fromParameters(MultiValueMap<String, String> parameters, JsonMapper json) {
 		return new GraphQlRequestBody(parameters.getFirst("query"), parameters.getFirst("operationName"),
-				jsonParameter(parameters, "variables", json), jsonParameter(parameters, "extensions", json));
+				jsonParameter(parameters, "variables", json), jsonParameter(parameters, "extensions", json), null);
 	}
 
 	/** The id of an Apollo automatic persisted query, if the request names one. */
@@ -49,10 +52,14 @@ record GraphQlRequestBody(@Nullable String query, @Nullable String operationName
 	}
 
 	GraphQlRequestBody withQuery(String document) {
-		return new GraphQlRequestBody(document, this.operationName, this.variables, this.extensions);
+		return new GraphQlRequestBody(document, this.operationName, this.variables, this.extensions, null);
 	}
 
+	/** The request as a JSON body: the one it came in, unless it was a GET or changed. */
 	byte[] toJson(JsonMapper json) {
+		if (this.source != null) {
+			return this.source;
+		}
 		Map<String, @Nullable Object> body = new LinkedHashMap<>();
 		body.put("query", this.query);
 		body.put("operationName", this.operationName);

@@ -84,7 +84,6 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 		catch (RefusedRequest refusal) {
 			return this.errors.write(exchange, refusal);
 		}
-		exchange.getAttributes().put(Client.ATTRIBUTE, client);
 		exchange.getAttributes().put(RequestClient.ATTRIBUTE, client.id());
 		boolean get = HttpMethod.GET.equals(request.getMethod());
 		return this.reader.read(request)

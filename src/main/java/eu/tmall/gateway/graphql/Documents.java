@@ -7,11 +7,12 @@ import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.execution.preparsed.persisted.ApolloPersistedQuerySupport;
+import graphql.parser.ParserOptions;
 
 /**
  * Where graphql-java gets a request's parsed and validated document: by hash for a
- * persisted query, else from the cache by query text; either way checked against the
- * document limits once, when it is parsed.
+ * persisted query, else from the cache by query text; either way parsed within the
+ * document limits and checked against them once, when it is parsed.
  */
 class Documents implements PreparsedDocumentProvider {
 
@@ -30,7 +31,11 @@ class Documents implements PreparsedDocumentProvider {
 	@Override
 	public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
 			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
-		Function<ExecutionInput, PreparsedDocumentEntry> checked = in -> this.limits.check(parseAndValidate.apply(in));
+		Function<ExecutionInput, PreparsedDocumentEntry> checked = in -> {
+			// graphql-java's parser reads its limits from the request's context
+			in.getGraphQLContext().put(ParserOptions.class, this.limits.parserOptions());
+			return this.limits.check(parseAndValidate.apply(in));
+		};
 		if (input.getExtensions().containsKey("persistedQuery")) {
 			return this.persisted.getDocumentAsync(input, checked);
 		}

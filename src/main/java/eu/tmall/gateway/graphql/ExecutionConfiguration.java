@@ -1,7 +1,6 @@
 package eu.tmall.gateway.graphql;
 
 import graphql.execution.instrumentation.dataloader.DataLoaderDispatchingContextKeys;
-import graphql.parser.ParserOptions;
 
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -14,9 +13,14 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 @Configuration(proxyBeanMethods = false)
 class ExecutionConfiguration {
 
+	/**
+	 * Distinct documents kept parsed, and operations kept measured by each query limit.
+	 */
+	private static final int DOCUMENTS = 2_000;
+
 	@Bean
 	PreparsedDocuments preparsedDocuments() {
-		return new PreparsedDocuments(2_000);
+		return new PreparsedDocuments(DOCUMENTS);
 	}
 
 	@Bean
@@ -38,27 +42,12 @@ class ExecutionConfiguration {
 
 	@Bean
 	QueryDepthLimit queryDepthLimit(QueryLimits limits) {
-		return new QueryDepthLimit(limits.maxDepth(), new MeasuredOperations(2_000));
+		return new QueryDepthLimit(limits.maxDepth(), new MeasuredOperations(DOCUMENTS));
 	}
 
 	@Bean
 	QueryComplexityLimit queryComplexityLimit(QueryLimits limits) {
-		return new QueryComplexityLimit(limits.maxComplexity(), new MeasuredOperations(2_000));
-	}
-
-	/**
-	 * The parser's limits travel with each request: graphql-java reads them from its
-	 * context.
-	 */
-	@Bean
-	WebGraphQlInterceptor parserLimits(DocumentLimits limits) {
-		return (request, chain) -> {
-			request.configureExecutionInput((input, builder) -> {
-				input.getGraphQLContext().put(ParserOptions.class, limits.parserOptions());
-				return input;
-			});
-			return chain.next(request);
-		};
+		return new QueryComplexityLimit(limits.maxComplexity(), new MeasuredOperations(DOCUMENTS));
 	}
 
 	@Bean

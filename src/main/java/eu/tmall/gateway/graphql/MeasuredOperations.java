@@ -36,7 +36,7 @@ final class MeasuredOperations {
 		this.passed = Caffeine.newBuilder().maximumSize(maxSize).build();
 	}
 
-	<T> T measureOnce(ExecutionContext context, Supplier<T> measure) {
+	<T> @Nullable T measureOnce(ExecutionContext context, Supplier<T> measure) {
 		return measureOnce(context.getDocument(), context.getExecutionInput().getOperationName(),
 				context.getCoercedVariables().toMap(), measure);
 	}

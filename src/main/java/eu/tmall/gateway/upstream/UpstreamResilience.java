@@ -72,24 +72,12 @@ public final class UpstreamResilience {
 					.build());
 	}
 
-	public Upstream upstream() {
-		return this.upstream;
-	}
-
 	public UpstreamsProperties.Endpoint endpoint() {
 		return this.endpoint;
 	}
 
 	public CircuitBreaker breaker() {
 		return this.breaker;
-	}
-
-	public Retry retry() {
-		return this.retry;
-	}
-
-	public Bulkhead bulkhead() {
-		return this.bulkhead;
 	}
 
 	/**
