@@ -3,8 +3,6 @@ package eu.tmall.gateway.delivery;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Year;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -52,15 +50,15 @@ public class BusinessCalendar {
 	}
 
 	// the first calendar starts JAXB up, a second or more, and each further one costs
-	// tens
-	// of milliseconds: paid for every destination before the gateway reports ready rather
+	// tens of milliseconds: paid for every destination before the gateway reports ready
+	// rather
 	// than by shoppers' first requests
 	@EventListener(ApplicationReadyEvent.class)
 	void warmUp() {
 		int year = LocalDate.now().getYear();
-		Arrays.stream(Locale.getISOCountries())
+		CountryCode.euCodes()
+			.stream()
 			.map(CountryCode::of)
-			.filter(CountryCode::isEu)
 			.forEach(country -> this.holidays.get(new CountryYear(country, year), this::load));
 	}
 

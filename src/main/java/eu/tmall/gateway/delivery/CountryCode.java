@@ -57,6 +57,11 @@ public record CountryCode(String value) {
 		return country;
 	}
 
+	/** The EU's 27 member states, the gateway's destinations, as ISO codes. */
+	public static Set<String> euCodes() {
+		return EU_TIME_ZONES.keySet();
+	}
+
 	/**
 	 * Member of the EU customs and VAT union, so goods from there carry no import
 	 * charges.

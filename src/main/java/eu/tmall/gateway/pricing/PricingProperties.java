@@ -44,7 +44,7 @@ public record PricingProperties(List<VatTable> vat, Customs customs) {
 	public record VatTable(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
 			Map<String, BigDecimal> rates) {
 
-		private static final Set<String> EU = euCountries();
+		private static final Set<String> EU = CountryCode.euCodes();
 
 		public VatTable {
 			if (validFrom == null || rates == null) {
@@ -65,16 +65,6 @@ public record PricingProperties(List<VatTable> vat, Customs customs) {
 					.formatted(validFrom, String.join(", ", extra)));
 			}
 			rates = Map.copyOf(upper);
-		}
-
-		private static Set<String> euCountries() {
-			Set<String> eu = new TreeSet<>();
-			for (String code : Locale.getISOCountries()) {
-				if (CountryCode.of(code).isEu()) {
-					eu.add(code);
-				}
-			}
-			return eu;
 		}
 
 	}
