@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadInfo;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,8 +59,7 @@ class OutageUnderLoadTests extends ResilienceTestSupport {
 				.containsOnly("aliexpress");
 		});
 		// an event loop held for a deadline per request would need 200 x 0.8 s / its 2 to
-		// 4
-		// threads: 50 s and more; the CPU work of 200 requests on two cores takes a few
+		// 4 threads: 50 s and more; the CPU work of 200 requests on two cores takes a few
 		assertThat(took).as("all %d answered", REQUESTS).isLessThan(DEADLINE.multipliedBy(10));
 		assertThat(eventLoops).as("event-loop threads watched").isNotEmpty();
 		assertThat(waitingEventLoops).as("event-loop threads seen blocked or waiting").isEmpty();
@@ -89,7 +89,10 @@ class OutageUnderLoadTests extends ResilienceTestSupport {
 			}
 			eventLoops.add(thread.getThreadName());
 			if (thread.getThreadState() != Thread.State.RUNNABLE) {
-				waiting.add(thread.getThreadName() + " " + thread.getThreadState());
+				// where it waits, so a failure names the culprit
+				StackTraceElement[] stack = thread.getStackTrace();
+				waiting.add(thread.getThreadName() + " " + thread.getThreadState() + " on " + thread.getLockName()
+						+ " at " + Arrays.toString(Arrays.copyOf(stack, Math.min(stack.length, 12))));
 			}
 		}
 	}
