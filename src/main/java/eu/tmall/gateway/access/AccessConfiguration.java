@@ -8,6 +8,7 @@ import java.util.Map;
 
 import eu.tmall.gateway.graphql.QueryLimits;
 import eu.tmall.gateway.observability.RateLimitMetrics;
+import eu.tmall.gateway.observability.TraceIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The partner registry and the filter in front of the GraphQL endpoint.
+ * The path firewall in front of every request, the partner registry and the checks in
+ * front of the GraphQL endpoint, and the interceptor that refuses what did not pass them.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessConfiguration {
@@ -26,9 +28,24 @@ class AccessConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(AccessConfiguration.class);
 
 	@Bean
+	ErrorResponses errorResponses(JsonMapper json, TraceIds traceIds) {
+		return new ErrorResponses(json, traceIds);
+	}
+
+	@Bean
+	PathFirewall pathFirewall(ErrorResponses errors) {
+		return new PathFirewall(errors);
+	}
+
+	@Bean
+	AdmittedOnly admittedOnly() {
+		return new AdmittedOnly();
+	}
+
+	@Bean
 	GraphQlRequestFilter graphQlRequestFilter(ClientsProperties clients, GraphQlProperties graphQl,
 			GraphQlCorsProperties cors, QueryLimits limits, JsonMapper json, Clock clock,
-			RateLimitMetrics rateLimitMetrics) {
+			RateLimitMetrics rateLimitMetrics, ErrorResponses errors) {
 		List<ApiKeys.Entry> keys = new ArrayList<>();
 		Map<String, ClientsProperties.RateLimit> rateLimits = new HashMap<>();
 		clients.partners().forEach((id, partner) -> {
@@ -42,7 +59,7 @@ class AccessConfiguration {
 		});
 		Callers callers = new Callers(new ApiKeys(keys), cors.toCorsConfiguration(), clients.requireKey());
 		return new GraphQlRequestFilter(graphQl.getHttp().getPath(), callers, new RateLimits(rateLimits, clock),
-				rateLimitMetrics, limits.maxRequestSize().toBytes(), limits.maxCharacters(), json);
+				rateLimitMetrics, limits.maxRequestSize().toBytes(), limits.maxCharacters(), json, errors);
 	}
 
 }

@@ -1,8 +1,10 @@
 package eu.tmall.gateway.access;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import eu.tmall.gateway.observability.TraceIds;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,8 +21,11 @@ class ErrorResponses {
 
 	private final JsonMapper json;
 
-	ErrorResponses(JsonMapper json) {
+	private final TraceIds traceIds;
+
+	ErrorResponses(JsonMapper json, TraceIds traceIds) {
 		this.json = json;
+		this.traceIds = traceIds;
 	}
 
 	Mono<Void> write(ServerWebExchange exchange, RefusedRequest refusal) {
@@ -28,11 +33,19 @@ class ErrorResponses {
 		response.setStatusCode(refusal.status());
 		response.getHeaders().putAll(refusal.headers());
 		response.getHeaders().setContentType(mediaType(exchange));
-		Map<String, Object> error = Map.of("message", refusal.getMessage(), "extensions",
-				Map.of("code", refusal.code()));
-		byte[] body = this.json.writeValueAsBytes(Map.of("errors", List.of(error)));
-		DataBuffer buffer = response.bufferFactory().wrap(body);
-		return response.writeWith(Mono.just(buffer));
+		// `handle` puts the request's trace on the thread (context propagation is
+		// limited)
+		Mono<DataBuffer> body = Mono.just(refusal).handle((refused, sink) -> {
+			Map<String, Object> extensions = new LinkedHashMap<>();
+			extensions.put("code", refused.code().name());
+			String traceId = this.traceIds.current();
+			if (traceId != null) {
+				extensions.put("traceId", traceId);
+			}
+			Map<String, Object> error = Map.of("message", refused.getMessage(), "extensions", extensions);
+			sink.next(response.bufferFactory().wrap(this.json.writeValueAsBytes(Map.of("errors", List.of(error)))));
+		});
+		return response.writeWith(body);
 	}
 
 	/** The GraphQL-over-HTTP media type to those who ask for it, JSON to all others. */

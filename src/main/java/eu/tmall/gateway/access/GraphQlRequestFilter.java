@@ -26,6 +26,8 @@ import org.springframework.web.cors.reactive.CorsUtils;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Everything about a GraphQL request that is decided before it is executed: who sent it
@@ -38,7 +40,7 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 	private static final List<MediaType> GRAPHQL_RESPONSES = List.of(MediaType.APPLICATION_JSON,
 			MediaType.APPLICATION_GRAPHQL_RESPONSE);
 
-	private final String path;
+	private final PathPattern path;
 
 	private final Callers callers;
 
@@ -55,15 +57,18 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 	private final ErrorResponses errors;
 
 	GraphQlRequestFilter(String path, Callers callers, RateLimits rateLimits, RateLimitMetrics rateLimitMetrics,
-			long maxRequestBytes, int maxCharacters, JsonMapper json) {
-		this.path = path;
+			long maxRequestBytes, int maxCharacters, JsonMapper json, ErrorResponses errors) {
+		// parsed as spring-graphql's routes parse it, so what is checked is what is
+		// routed
+		this.path = PathPatternParser.defaultInstance
+			.parse(PathPatternParser.defaultInstance.initFullPathPattern(path));
 		this.callers = callers;
 		this.rateLimits = rateLimits;
 		this.rateLimitMetrics = rateLimitMetrics;
 		this.reader = new GraphQlRequestReader(maxRequestBytes, json);
 		this.maxCharacters = maxCharacters;
 		this.json = json;
-		this.errors = new ErrorResponses(json);
+		this.errors = errors;
 	}
 
 	@Override
@@ -94,8 +99,7 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 	}
 
 	private boolean isGraphQlRequest(ServerHttpRequest request) {
-		if (!this.path.equals(request.getPath().pathWithinApplication().value())
-				|| CorsUtils.isPreFlightRequest(request)) {
+		if (!this.path.matches(request.getPath().pathWithinApplication()) || CorsUtils.isPreFlightRequest(request)) {
 			return false;
 		}
 		if (HttpMethod.POST.equals(request.getMethod())) {

@@ -3,6 +3,8 @@ package eu.tmall.gateway.access;
 import java.time.Duration;
 import java.util.Set;
 
+import eu.tmall.gateway.graphql.ErrorCode;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -15,11 +17,11 @@ final class RefusedRequest extends RuntimeException {
 
 	private final HttpStatus status;
 
-	private final String code;
+	private final ErrorCode code;
 
 	private final HttpHeaders headers;
 
-	private RefusedRequest(HttpStatus status, String code, String message, HttpHeaders headers) {
+	private RefusedRequest(HttpStatus status, ErrorCode code, String message, HttpHeaders headers) {
 		super(message, null, false, false);
 		this.status = status;
 		this.code = code;
@@ -27,22 +29,22 @@ final class RefusedRequest extends RuntimeException {
 	}
 
 	static RefusedRequest badRequest(String message) {
-		return new RefusedRequest(HttpStatus.BAD_REQUEST, "BAD_REQUEST", message, new HttpHeaders());
+		return new RefusedRequest(HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST, message, new HttpHeaders());
 	}
 
 	static RefusedRequest tooLarge(HttpStatus status, String message) {
-		return new RefusedRequest(status, "QUERY_TOO_LARGE", message, new HttpHeaders());
+		return new RefusedRequest(status, ErrorCode.QUERY_TOO_LARGE, message, new HttpHeaders());
 	}
 
 	static RefusedRequest unsupportedMediaType(String message) {
-		return new RefusedRequest(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", message,
+		return new RefusedRequest(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UNSUPPORTED_MEDIA_TYPE, message,
 				new HttpHeaders());
 	}
 
 	static RefusedRequest unauthenticated(String message) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + Callers.API_KEY_HEADER + "\"");
-		return new RefusedRequest(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", message, headers);
+		return new RefusedRequest(HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, message, headers);
 	}
 
 	static RefusedRequest rateLimited(String clientId, Duration retryAfter) {
@@ -50,12 +52,12 @@ final class RefusedRequest extends RuntimeException {
 		long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-		return new RefusedRequest(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
+		return new RefusedRequest(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RATE_LIMITED,
 				"client '%s' is over its rate limit; retry after %d s".formatted(clientId, seconds), headers);
 	}
 
 	static RefusedRequest notTrusted(String clientId, String hash) {
-		return new RefusedRequest(HttpStatus.FORBIDDEN, "OPERATION_NOT_TRUSTED",
+		return new RefusedRequest(HttpStatus.FORBIDDEN, ErrorCode.OPERATION_NOT_TRUSTED,
 				"client '%s' may run only its trusted documents, and %s is not one of them".formatted(clientId, hash),
 				new HttpHeaders());
 	}
@@ -63,7 +65,7 @@ final class RefusedRequest extends RuntimeException {
 	static RefusedRequest getNotForMutations() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setAllow(Set.of(HttpMethod.POST));
-		return new RefusedRequest(HttpStatus.METHOD_NOT_ALLOWED, "BAD_REQUEST",
+		return new RefusedRequest(HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.BAD_REQUEST,
 				"GET runs queries only: send mutations and subscriptions with POST", headers);
 	}
 
@@ -71,7 +73,7 @@ final class RefusedRequest extends RuntimeException {
 		return this.status;
 	}
 
-	String code() {
+	ErrorCode code() {
 		return this.code;
 	}
 

@@ -54,7 +54,7 @@ class DocumentLimits {
 		}
 		int aliases = countAliases(entry.getDocument());
 		if (aliases > this.maxAliases) {
-			return new PreparsedDocumentEntry(GraphQlErrors.limitExceeded("TOO_MANY_ALIASES",
+			return new PreparsedDocumentEntry(GraphQlErrors.limitExceeded(ErrorCode.TOO_MANY_ALIASES,
 					"the query has %d aliases, more than gateway.limits.max-aliases (%d)".formatted(aliases,
 							this.maxAliases)));
 		}
@@ -72,7 +72,7 @@ class DocumentLimits {
 			.map(Map.Entry::getValue)
 			.findFirst()
 			.orElse("the parser's limits");
-		return GraphQlErrors.limitExceeded("QUERY_TOO_LARGE",
+		return GraphQlErrors.limitExceeded(ErrorCode.QUERY_TOO_LARGE,
 				"the query is larger than %s: %s".formatted(limit, message));
 	}
 

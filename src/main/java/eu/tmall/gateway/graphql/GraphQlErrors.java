@@ -1,14 +1,12 @@
 package eu.tmall.gateway.graphql;
 
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 import eu.tmall.gateway.catalog.MarketplaceFailure;
-import eu.tmall.gateway.observability.TraceIds;
 import eu.tmall.gateway.upstream.UpstreamException;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
@@ -35,15 +33,10 @@ import org.springframework.stereotype.Component;
 @Component
 class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
-	static final String BAD_USER_INPUT = "BAD_USER_INPUT";
-
 	private static final Logger logger = LoggerFactory.getLogger(GraphQlErrors.class);
 
-	private final TraceIds traceIds;
-
-	GraphQlErrors(TraceIds traceIds) {
-		this.traceIds = traceIds;
-		// the trace id is read from the request's span, which lives in thread locals
+	GraphQlErrors() {
+		// the log lines carry the request's trace, which lives in thread locals
 		setThreadLocalContextAware(true);
 	}
 
@@ -82,16 +75,16 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 		return GraphqlErrorBuilder.newError(env)
 			.errorType(ErrorType.INTERNAL_ERROR)
 			.message("%s offers are missing: the marketplace failed unexpectedly", failure.marketplace())
-			.extensions(withTraceId(new LinkedHashMap<>(Map.of("code", "INTERNAL_ERROR"))))
+			.extensions(Map.of("code", ErrorCode.INTERNAL_ERROR.name()))
 			.build();
 	}
 
 	/** A request over one of the gateway's query limits; the message names the limit. */
-	static GraphQLError limitExceeded(String code, String message) {
+	static GraphQLError limitExceeded(ErrorCode code, String message) {
 		return GraphqlErrorBuilder.newError()
 			.errorType(ErrorType.BAD_REQUEST)
 			.message(message)
-			.extensions(Map.of("code", code))
+			.extensions(Map.of("code", code.name()))
 			.build();
 	}
 
@@ -105,34 +98,19 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 	}
 
 	private GraphQLError upstreamError(UpstreamException ex, DataFetchingEnvironment env) {
-		String code = "UPSTREAM_" + ex.kind().name();
-		Map<String, Object> extensions = new LinkedHashMap<>();
-		extensions.put("code", code);
-		extensions.put("upstream", ex.upstream().id());
+		String code = ErrorCode.of(ex.kind()).name();
 		return GraphqlErrorBuilder.newError(env)
 			.errorType(ErrorClassification.errorClassification(code))
 			.message(ex.getMessage())
-			.extensions(withTraceId(extensions))
+			.extensions(Map.of("code", code, "upstream", ex.upstream().id()))
 			.build();
-	}
-
-	/**
-	 * The trace id, for a support ticket to quote; only on errors a caller may report,
-	 * not on bad input.
-	 */
-	private Map<String, Object> withTraceId(Map<String, Object> extensions) {
-		String traceId = this.traceIds.current();
-		if (traceId != null) {
-			extensions.put("traceId", traceId);
-		}
-		return extensions;
 	}
 
 	private static GraphQLError badInput(String message, DataFetchingEnvironment env) {
 		return GraphqlErrorBuilder.newError(env)
 			.errorType(ErrorType.BAD_REQUEST)
 			.message(message)
-			.extensions(Map.of("code", BAD_USER_INPUT))
+			.extensions(Map.of("code", ErrorCode.BAD_USER_INPUT.name()))
 			.build();
 	}
 

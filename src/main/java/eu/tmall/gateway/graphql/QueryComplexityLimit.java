@@ -32,7 +32,7 @@ class QueryComplexityLimit extends MaxQueryComplexityInstrumentation {
 
 	@Override
 	protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
-		return new AbortExecutionException(List.of(GraphQlErrors.limitExceeded("QUERY_TOO_COMPLEX",
+		return new AbortExecutionException(List.of(GraphQlErrors.limitExceeded(ErrorCode.QUERY_TOO_COMPLEX,
 				"the query costs %d, more than gateway.limits.max-complexity (%d)".formatted(complexity,
 						maxComplexity))));
 	}

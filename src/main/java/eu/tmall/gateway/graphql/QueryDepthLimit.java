@@ -32,7 +32,7 @@ class QueryDepthLimit extends MaxQueryDepthInstrumentation {
 
 	@Override
 	protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
-		return new AbortExecutionException(List.of(GraphQlErrors.limitExceeded("QUERY_TOO_DEEP",
+		return new AbortExecutionException(List.of(GraphQlErrors.limitExceeded(ErrorCode.QUERY_TOO_DEEP,
 				"the query is %d fields deep, more than gateway.limits.max-depth (%d)".formatted(depth, maxDepth))));
 	}
 
