@@ -17,6 +17,13 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.web.server.header.CompositeServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.HttpHeaderWriterWebFilter;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.XContentTypeOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 
 /**
  * The path firewall in front of every request, the partner registry and the checks in
@@ -35,6 +42,19 @@ class AccessConfiguration {
 	@Bean
 	PathFirewall pathFirewall(ErrorResponses errors) {
 		return new PathFirewall(errors);
+	}
+
+	/**
+	 * Spring Security's writers of the headers every answer should carry: no MIME
+	 * sniffing, no framing of GraphiQL, no referrer to the CDN its assets come from;
+	 * first, so that refusals carry them too.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	HttpHeaderWriterWebFilter securityHeaders() {
+		return new HttpHeaderWriterWebFilter(
+				new CompositeServerHttpHeadersWriter(new XContentTypeOptionsServerHttpHeadersWriter(),
+						new XFrameOptionsServerHttpHeadersWriter(), new ReferrerPolicyServerHttpHeadersWriter()));
 	}
 
 	@Bean

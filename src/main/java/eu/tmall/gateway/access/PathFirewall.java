@@ -34,7 +34,8 @@ class PathFirewall implements WebFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE;
+		// only the security headers come first: they read nothing of the request
+		return Ordered.HIGHEST_PRECEDENCE + 1;
 	}
 
 	/**

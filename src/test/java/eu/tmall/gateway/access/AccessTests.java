@@ -64,6 +64,18 @@ class AccessTests {
 	}
 
 	@Test
+	void shouldSendSecurityHeadersWithAnswersAndRefusals() {
+		for (String key : new String[] { "good-partner-key", "bad-key" }) {
+			post(key, null, TYPENAME).expectHeader()
+				.valueEquals("X-Content-Type-Options", "nosniff")
+				.expectHeader()
+				.valueEquals("X-Frame-Options", "DENY")
+				.expectHeader()
+				.valueEquals("Referrer-Policy", "no-referrer");
+		}
+	}
+
+	@Test
 	void shouldRefuseAnUnknownKey() {
 		post("bad-key", null, TYPENAME).expectStatus()
 			.isUnauthorized()

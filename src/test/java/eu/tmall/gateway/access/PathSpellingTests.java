@@ -153,6 +153,7 @@ class PathSpellingTests {
 		assertThat(JsonPath.<String>read(answer.body(), "$.errors[0].message"))
 			.startsWith("the request path must be in canonical form");
 		assertThat(JsonPath.<String>read(answer.body(), "$.errors[0].extensions.code")).isEqualTo("BAD_REQUEST");
+		assertThat(answer.headers()).containsEntry("x-content-type-options", "nosniff");
 		return true;
 	}
 
