@@ -31,10 +31,9 @@ class PersistedQueries implements PersistedQueryCache {
 	}
 
 	/**
-	 * spring-graphql needs a query in every request, so a request with only the hash
-	 * comes with graphql-java's marker, which graphql-java 25 would check against the
-	 * hash; without a document it answers PersistedQueryNotFound, as Apollo clients
-	 * expect.
+	 * spring-graphql gives a request with only the hash graphql-java's marker as its
+	 * document, which graphql-java 25 would check against the hash; without a document it
+	 * answers PersistedQueryNotFound, as Apollo clients expect.
 	 */
 	private static String document(ExecutionInput input) {
 		String query = input.getQuery();
