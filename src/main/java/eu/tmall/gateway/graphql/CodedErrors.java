@@ -9,6 +9,7 @@ import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.preparsed.persisted.PersistedQueryIdInvalid;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.execution.preparsed.persisted.PersistedQueryNotFound;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
@@ -83,6 +84,9 @@ class CodedErrors implements WebGraphQlInterceptor {
 		Object code = (error.getExtensions() != null) ? error.getExtensions().get("code") : null;
 		if (code != null) {
 			return known(code.toString());
+		}
+		if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+			return ErrorCode.QUERY_TOO_COMPLEX;
 		}
 		ErrorClassification type = error.getErrorType();
 		if (type == graphql.ErrorType.InvalidSyntax) {
