@@ -21,6 +21,8 @@ OUT=bench/out
 mkdir -p "$OUT"
 JAR=$(ls target/tmall-aliexpress-gateway-*.jar | grep -v original | head -1)
 declare -A PORTS=([on]=18081 [off]=18082)
+# actuator's port of each gateway: health is read there, never on the public port
+declare -A MANAGEMENT_PORTS=([on]=18091 [off]=18092)
 
 pids=()
 stop_all() {
@@ -36,13 +38,14 @@ start() { # $1 caches, $2 on|off
 	local flags
 	flags=$(observability_flags "$2")
 	# shellcheck disable=SC2086
-	java -Xms512m -Xmx2g -jar "$JAR" --server.port="${PORTS[$2]}" --gateway.embedded.latency="$LATENCY" \
+	java -Xms512m -Xmx2g -jar "$JAR" --server.port="${PORTS[$2]}" --management.server.port="${MANAGEMENT_PORTS[$2]}" \
+		--gateway.embedded.latency="$LATENCY" \
 		--gateway.cache.enabled="$1" --gateway.embedded.journal-entries=0 --gateway.clients.require-key=false \
 		--logging.level.root=WARN $flags \
 		>"$OUT/observability-cache-$1-$2.log" 2>&1 &
 	pids+=($!)
 	for _ in $(seq 1 90); do
-		curl -fs "http://localhost:${PORTS[$2]}/actuator/health" >/dev/null 2>&1 && return 0
+		curl -fs "http://localhost:${MANAGEMENT_PORTS[$2]}/actuator/health" >/dev/null 2>&1 && return 0
 		sleep 1
 	done
 	echo "the gateway did not start; see $OUT/observability-cache-$1-$2.log" >&2

@@ -9,6 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT=${PORT:-18080}
+# actuator's port: health and the upstream-call count are read there, never on the public port
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-18090}
 LATENCY=${LATENCY:-20ms}
 WARMUP=${WARMUP:-45}
 DURATION=${DURATION:-20}
@@ -44,13 +46,14 @@ source bench/observability-flags.sh
 
 start_gateway() { # $1: true to cache upstream answers, false for cold caches; $2: observability on or off
 	# shellcheck disable=SC2046
-	java -Xms512m -Xmx2g -jar "$JAR" --server.port="$PORT" --gateway.embedded.latency="$LATENCY" \
+	java -Xms512m -Xmx2g -jar "$JAR" --server.port="$PORT" --management.server.port="$MANAGEMENT_PORT" \
+		--gateway.embedded.latency="$LATENCY" \
 		--gateway.cache.enabled="$1" --gateway.embedded.journal-entries=0 --management.endpoints.web.exposure.include=health,metrics \
 		--gateway.clients.require-key=false \
 		--logging.level.root=WARN $(observability_flags "$2") >"$OUT/gateway-cache-$1-observability-$2.log" 2>&1 &
 	gateway_pid=$!
 	for _ in $(seq 1 60); do
-		curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && return 0
+		curl -fs "http://localhost:$MANAGEMENT_PORT/actuator/health" >/dev/null 2>&1 && return 0
 		sleep 1
 	done
 	echo "the gateway did not start; see $OUT/gateway-cache-$1-observability-$2.log" >&2
@@ -58,7 +61,7 @@ start_gateway() { # $1: true to cache upstream answers, false for cold caches; $
 }
 
 upstream_calls() {
-	curl -fs "http://localhost:$PORT/actuator/metrics/http.client.requests" |
+	curl -fs "http://localhost:$MANAGEMENT_PORT/actuator/metrics/http.client.requests" |
 		python3 -c 'import json,sys; print(int(next(m["value"] for m in json.load(sys.stdin)["measurements"] if m["statistic"]=="COUNT")))' 2>/dev/null ||
 		echo 0
 }

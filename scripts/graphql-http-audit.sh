@@ -26,12 +26,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
-port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+# two free ports held at once, so they differ: the public one, and actuator's, where health is read
+read -r port management_port < <(node -e "const net = require('net');
+const a = net.createServer().listen(0, '127.0.0.1', () => {
+	const b = net.createServer().listen(0, '127.0.0.1', () => {
+		console.log(a.address().port + ' ' + b.address().port); a.close(); b.close();
+	});
+});")
 AUDIT_API_KEY=$(node -e "console.log(require('crypto').randomBytes(24).toString('hex'))")
 export AUDIT_API_KEY
 key_sha256=$(printf %s "$AUDIT_API_KEY" | sha256sum | cut -d' ' -f1)
 
-java -jar "$jar" --server.port="$port" --gateway.embedded.latency=0ms \
+java -jar "$jar" --server.port="$port" --management.server.port="$management_port" --gateway.embedded.latency=0ms \
 	--gateway.clients.partners.audit.key-sha256="$key_sha256" \
 	--gateway.clients.partners.audit.rate-limit.capacity=10000 \
 	--gateway.clients.partners.audit.rate-limit.refill=10000 >"$work/gateway.log" 2>&1 &
@@ -42,7 +48,7 @@ gateway_pid=$!
 cp scripts/graphql-http-audit.mjs "$work/"
 
 for _ in $(seq 1 120); do
-	if curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null; then
+	if curl -fs "http://127.0.0.1:$management_port/actuator/health" >/dev/null; then
 		break
 	fi
 	if ! kill -0 "$gateway_pid" 2>/dev/null; then

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,9 +28,19 @@ class MalformedRequestTests {
 	@Autowired
 	private WebTestClient http;
 
+	@LocalManagementPort
+	private int managementPort;
+
 	@AfterEach
 	void shouldStayHealthy() {
-		this.http.get().uri("/actuator/health").exchange().expectStatus().isOk();
+		WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.managementPort)
+			.build()
+			.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk();
 		post(MediaType.APPLICATION_JSON, "{\"query\":\"{ __typename }\"}").expectStatus()
 			.isOk()
 			.expectBody()

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,8 +38,29 @@ class SchemaEndpointsTests {
 	}
 
 	@Test
-	void shouldServeGraphiql() {
-		this.http.get().uri("/graphiql").exchange().expectStatus().is3xxRedirection();
+	void shouldRedirectToGraphiqlWithALocationThatDoesNotEchoTheHostHeader() {
+		String location = this.http.get()
+			.uri("/graphiql")
+			.header(HttpHeaders.HOST, "evil.example")
+			.exchange()
+			.expectStatus()
+			.isTemporaryRedirect()
+			.returnResult(Void.class)
+			.getResponseHeaders()
+			.getFirst(HttpHeaders.LOCATION);
+
+		assertThat(location).isEqualTo("/graphiql?path=/graphql").doesNotContain("evil.example");
+		String page = this.http.get()
+			.uri(location)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(page).contains("graphiql");
 	}
 
 }

@@ -17,6 +17,8 @@ import eu.tmall.gateway.upstream.UpstreamChannels;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
@@ -24,6 +26,7 @@ import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfig
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
@@ -91,7 +94,12 @@ class ObservabilityTests {
 	@LocalServerPort
 	private int port;
 
+	@LocalManagementPort
+	private int managementPort;
+
 	private WebTestClient http;
+
+	private WebTestClient management;
 
 	@BeforeEach
 	void connect() {
@@ -100,8 +108,13 @@ class ObservabilityTests {
 		for (Upstream upstream : Upstream.values()) {
 			this.channels.resilience(upstream).breaker().reset();
 		}
-		this.http = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
+		this.http = client(this.port);
+		this.management = client(this.managementPort);
+	}
+
+	private static WebTestClient client(int port) {
+		return WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + port)
 			.responseTimeout(Duration.ofSeconds(10))
 			.build();
 	}
@@ -275,8 +288,20 @@ class ObservabilityTests {
 		}
 	}
 
+	/**
+	 * Actuator answers on its own port only: {@code /actuator/prometheus} lists partner
+	 * ids, and readiness says which upstream is down, neither for the public.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/actuator/prometheus", "/actuator/health", "/actuator/health/readiness",
+			"/actuator/health/liveness", "/actuator" })
+	void shouldServeActuatorOnTheManagementPortAndNotOnThePublicOne(String path) {
+		this.http.get().uri(path).exchange().expectStatus().isNotFound();
+		this.management.get().uri(path).exchange().expectStatus().isOk();
+	}
+
 	private WebTestClient.BodyContentSpec health(String path, HttpStatus status) {
-		return this.http.get().uri(path).exchange().expectStatus().isEqualTo(status).expectBody();
+		return this.management.get().uri(path).exchange().expectStatus().isEqualTo(status).expectBody();
 	}
 
 	private String query(String document, Map<String, Object> variables) {
@@ -298,7 +323,7 @@ class ObservabilityTests {
 	}
 
 	private PrometheusScrape scrape() {
-		return new PrometheusScrape(this.http.get()
+		return new PrometheusScrape(this.management.get()
 			.uri("/actuator/prometheus")
 			.exchange()
 			.expectStatus()

@@ -111,7 +111,7 @@ class UpstreamOutageTests extends ResilienceTestSupport {
 	}
 
 	private void assertReadiness(HttpStatus status, String health) {
-		this.http.get()
+		this.management.get()
 			.uri("/actuator/health/readiness")
 			.exchange()
 			.expectStatus()
