@@ -112,9 +112,8 @@ final class RequestDeadlines {
 		@Override
 		public void channelRead(ChannelHandlerContext ctx, Object msg) {
 			if (RequestDeadlines.this.expired) {
-				// the codec's last word on half a request: Reactor Netty would log it as
-				// a
-				// decoding failure, with the request line, once per connection
+				// the codec's last word on half a request: Reactor Netty would log it
+				// as a decoding failure, with the request line, once per connection
 				ReferenceCountUtil.release(msg);
 				return;
 			}
