@@ -36,6 +36,12 @@ class ComparisonQueryTests {
 	// Audio. AliExpress: €160.58 net from China, 15-24 days, free shipping: above €150.
 	private static final String ABOVE_150 = "4015397101946";
 
+	// Audio. AliExpress: €26.88 net from China, free shipping.
+	private static final String IOSS_TO_ITALY = "8788199239723";
+
+	// Home & Kitchen. AliExpress: €345.39 net from China, €4.99 shipping VAT included.
+	private static final String IMPORT_TO_AUSTRIA = "4092415169836";
+
 	@Autowired
 	private HttpGraphQlTester graphQl;
 
@@ -166,6 +172,36 @@ class ComparisonQueryTests {
 	}
 
 	@Test
+	void shouldAddItalysFeeToAParcelFromOutsideTheEu() {
+		// Audio from China, €26.88 net, free shipping: 26.88 x 1.22 = 32.7936, 32.79; net
+		// 32.79 / 1.22 = 26.877, 26.88; VAT 32.79 - 26.88 = 5.91; IOSS (26.88 <= 150),
+		// one sub-heading after 2026-07-01: €3 duty; Italy's €2 per consignment up to
+		// €150 from outside the EU since 2026-01-01. Total 32.79 + 3.00 + 2.00 = 37.79
+		importCosts(IOSS_TO_ITALY, "IT").matchesJson("""
+				[{"goods": {"amount": "26.88"}, "shipping": {"amount": "0.00"}, "vat": {"amount": "5.91"},
+				  "duty": {"amount": "3.00"}, "fees": {"amount": "2.00"}, "total": {"amount": "37.79"},
+				  "regime": "IOSS", "exchangeRatesOutdated": false}]
+				""");
+	}
+
+	@Test
+	void shouldChargeDutyOnTheGoodsAndTheirTransport() {
+		// Home & Kitchen (3.2 %) from China, €345.39 net, €4.99 shipping, to Austria (20
+		// %): 345.39 x 1.20 = 414.468, 414.47; intrinsic value 414.47 / 1.20 = 345.39 >
+		// 150: IMPORT. Customs value (414.47 + 4.99) / 1.20 = 349.55; duty 3.2 % =
+		// 11.1856,
+		// 11.19 (on the goods alone it was 11.05); import VAT 20 % of 349.55 + 11.1856 =
+		// 72.1471, 72.15; shipping 4.99 / 1.20 = 4.1583, 4.16; clearance €10. Total
+		// 345.39
+		// + 4.16 + 72.15 + 11.19 + 10.00 = 442.89 (it was 442.72)
+		importCosts(IMPORT_TO_AUSTRIA, "AT").matchesJson("""
+				[{"goods": {"amount": "345.39"}, "shipping": {"amount": "4.16"}, "vat": {"amount": "72.15"},
+				  "duty": {"amount": "11.19"}, "fees": {"amount": "10.00"}, "total": {"amount": "442.89"},
+				  "regime": "IMPORT"}]
+				""");
+	}
+
+	@Test
 	void shouldFilterOffersByDaysAndByLandedCostInTheRequestCurrency() {
 		this.graphQl.document("""
 				{ product(gtin: "%s", shipTo: "PL", currency: PLN) {
@@ -204,6 +240,15 @@ class ComparisonQueryTests {
 
 		assertThat(item.originalNetPrice()).isGreaterThan(item.netPrice());
 		assertThat(answer).contains("amount=140.37").doesNotContain(reference);
+	}
+
+	private GraphQlTester.Path importCosts(String gtin, String shipTo) {
+		return this.graphQl.document("""
+				{ products(gtins: ["%s"], shipTo: "%s") { offers { marketplace landedCost {
+				    goods { amount } shipping { amount } vat { amount } duty { amount } fees { amount }
+				    total { amount } regime exchangeRatesOutdated } } } }""".formatted(gtin, shipTo))
+			.execute()
+			.path("products[0].offers[?(@.marketplace == 'ALIEXPRESS')].landedCost");
 	}
 
 	private GraphQlTester.Response compare(String gtin, String shipTo, String currency, String language) {
