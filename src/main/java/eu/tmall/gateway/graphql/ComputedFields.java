@@ -42,10 +42,10 @@ class ComputedFields implements RuntimeWiringConfigurer {
 			.type(type("Product").dataFetcher("id", of(QuotedProduct.class, GlobalId::of)))
 			.type(type("Offer").dataFetcher("id", of(Quote.class, GlobalId::of)))
 			.type(type("DeliveryEstimate").dataFetcher("label",
-					(TrivialDataFetcher<Object>) env -> this.labels.label(env.getSource(), env.getLocale())))
+					(TrivialDataFetcher<Object>) env -> this.labels.label(env.getSource(), ShopperLanguage.in(env))))
 			.type(type("Money").dataFetcher("amount", of(Money.class, amount -> amount.amount().toPlainString()))
-				.dataFetcher("formatted",
-						(TrivialDataFetcher<Object>) env -> this.money.format(env.getSource(), env.getLocale())));
+				.dataFetcher("formatted", (TrivialDataFetcher<Object>) env -> this.money.format(env.getSource(),
+						ShopperLanguage.in(env))));
 	}
 
 	private static TypeRuntimeWiring.Builder type(String name) {

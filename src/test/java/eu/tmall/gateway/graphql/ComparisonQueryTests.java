@@ -96,6 +96,25 @@ class ComparisonQueryTests {
 	}
 
 	@Test
+	void shouldAnswerInTheDestinationsLanguageWhenAcceptLanguageNamesNoneItSpeaks() {
+		// Japanese is none of the EU's languages: a shopper in Sweden reads Swedish, with
+		// kronor as Swedish writes them ("1 662,04 kr", no-break spaces: CLDR)
+		GraphQlTester.Response swedish = compare(GTIN, "SE", "SEK", "ja");
+		swedish.path("product.offers[*].delivery.label")
+			.entityList(String.class)
+			.containsExactly("Skickas från Kina · 16–30 arbetsdagar", "Skickas från Spanien · 3–5 arbetsdagar")
+			.path("product.offers[*].landedCost.total.formatted")
+			.entityList(String.class)
+			.satisfies(totals -> assertThat(totals)
+				.allSatisfy(total -> assertThat(total).matches("\\d\u00a0\\d{3},\\d{2}\u00a0kr")));
+
+		// a language the gateway speaks wins over the destination's
+		compare(GTIN, "SE", "SEK", "de").path("product.offers[*].delivery.label")
+			.entityList(String.class)
+			.containsExactly("Versand: China · 16–30 Werktage", "Versand: Spanien · 3–5 Werktage");
+	}
+
+	@Test
 	void shouldQuoteBothMarketplacesToGermanyInGerman() {
 		GraphQlTester.Response response = compare(GTIN, "DE", "EUR", "de-DE");
 
