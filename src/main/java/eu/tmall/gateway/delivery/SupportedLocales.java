@@ -5,8 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import org.jspecify.annotations.Nullable;
+import java.util.stream.Collectors;
 
 /**
  * The one list of the languages the gateway answers in: the EU's 24 official languages,
@@ -42,8 +41,11 @@ public final class SupportedLocales {
 			Map.entry("PT", "pt"), Map.entry("RO", "ro"), Map.entry("SK", "sk"), Map.entry("SI", "sl"),
 			Map.entry("ES", "es"), Map.entry("SE", "sv"));
 
-	// the EU shopper's Portuguese is Portugal's ("Polónia", "1226,47 €"), not Brazil's
-	private static final Locale PORTUGUESE = Locale.forLanguageTag("pt-PT");
+	// each language as it formats: the EU shopper's Portuguese is Portugal's ("Polónia",
+	// "1226,47 €"), not Brazil's. Looked up on every label and amount, so made once.
+	private static final Map<String, Locale> CANONICAL = ALL.stream()
+		.collect(Collectors.toUnmodifiableMap(Locale::getLanguage,
+				language -> "pt".equals(language.getLanguage()) ? Locale.forLanguageTag("pt-PT") : language));
 
 	static {
 		Set<String> languages = new TreeSet<>(DESTINATION_LANGUAGE.values());
@@ -61,8 +63,8 @@ public final class SupportedLocales {
 	 * gateway speaks it, else the destination's.
 	 */
 	public static Locale resolve(Locale requested, CountryCode destination) {
-		Locale supported = supported(requested);
-		return (supported != null) ? supported : canonical(DESTINATION_LANGUAGE.get(destination.value()));
+		Locale supported = CANONICAL.get(requested.getLanguage());
+		return (supported != null) ? supported : of(destination);
 	}
 
 	/**
@@ -70,27 +72,12 @@ public final class SupportedLocales {
 	 * none and no destination is known.
 	 */
 	public static Locale resolve(Locale requested) {
-		Locale supported = supported(requested);
-		return (supported != null) ? supported : Locale.ENGLISH;
+		return CANONICAL.getOrDefault(requested.getLanguage(), Locale.ENGLISH);
 	}
 
 	/** The official language the gateway falls back to for shoppers in a destination. */
 	public static Locale of(CountryCode destination) {
-		return canonical(DESTINATION_LANGUAGE.get(destination.value()));
-	}
-
-	private static @Nullable Locale supported(Locale requested) {
-		String language = requested.getLanguage();
-		for (Locale supported : ALL) {
-			if (supported.getLanguage().equals(language)) {
-				return canonical(language);
-			}
-		}
-		return null;
-	}
-
-	private static Locale canonical(String language) {
-		return "pt".equals(language) ? PORTUGUESE : Locale.forLanguageTag(language);
+		return CANONICAL.get(DESTINATION_LANGUAGE.get(destination.value()));
 	}
 
 }

@@ -64,7 +64,8 @@ class ComparisonQueryTests {
 				  "landedCost": {"goods": {"amount": "116.01"}, "shipping": {"amount": "3.30"},
 				    "vat": {"amount": "25.05"}, "vatRate": 21.0, "duty": {"amount": "3.00"}, "fees": {"amount": "0.00"},
 				    "total": {"amount": "147.36", "currency": "EUR", "formatted": "147,36\u00a0€"},
-				    "regime": "IOSS", "rulesDate": "2026-11-26", "exchangeRatesDate": "2025-10-21"},
+				    "regime": "IOSS", "rulesDate": "2026-11-26", "exchangeRatesDate": "2025-10-21",
+				    "exchangeRatesOutdated": false},
 				  "delivery": {"shipsFrom": "CN", "minDays": 16, "maxDays": 30, "earliestDate": "2026-12-22",
 				    "latestDate": "2027-01-14", "speed": "ECONOMY", "label": "Envío desde China · 16–30 días hábiles"}},
 				 {"marketplace": "TMALL_EUROPE", "origin": "DOMESTIC",
@@ -152,6 +153,7 @@ class ComparisonQueryTests {
 		// zł; net 116.0081 x 4.2393 = 491.79, shipping 3.99 / 1.23 x 4.2393 = 13.75; VAT
 		// (142.69 + 3.99) x 4.2393 = 621.82 - 491.79 - 13.75 = 116.28; duty 3 x 4.2393 =
 		// 12.72. Wigilia (24 Dec) is a Polish holiday since 2025: the 30th day is 14 Jan.
+		// Converted at the bundled rates of 2025-10-21, more than 7 days old: outdated.
 		response.path("product.offers")
 			.matchesJson(
 					"""
@@ -159,7 +161,8 @@ class ComparisonQueryTests {
 							  "shippingFee": {"amount": "16.91"},
 							  "landedCost": {"goods": {"amount": "491.79"}, "shipping": {"amount": "13.75"},
 							    "vat": {"amount": "116.28"}, "vatRate": 23.0, "duty": {"amount": "12.72"},
-							    "total": {"amount": "634.54", "currency": "PLN", "formatted": "634,54\u00a0zł"}, "regime": "IOSS"},
+							    "total": {"amount": "634.54", "currency": "PLN", "formatted": "634,54\u00a0zł"}, "regime": "IOSS",
+							    "exchangeRatesDate": "2025-10-21", "exchangeRatesOutdated": true},
 							  "delivery": {"earliestDate": "2026-12-21", "latestDate": "2027-01-14",
 							    "label": "Wysyłka: Chiny · 16–30 dni roboczych"}},
 							 {"marketplace": "TMALL_EUROPE", "origin": "EU",
