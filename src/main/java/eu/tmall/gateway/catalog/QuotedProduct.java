@@ -1,7 +1,6 @@
 package eu.tmall.gateway.catalog;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -97,7 +96,7 @@ public record QuotedProduct(Product product, Currency currency, List<Quote> quot
 			return null;
 		}
 		BigDecimal amount = local.total().amount().subtract(importCost);
-		BigDecimal percent = amount.multiply(BigDecimal.valueOf(100)).divide(importCost, 1, RoundingMode.HALF_EVEN);
+		BigDecimal percent = amount.multiply(BigDecimal.valueOf(100)).divide(importCost, 1, Money.ROUNDING);
 		return new LocalPremium(new Money(amount, this.currency), percent);
 	}
 

@@ -3,7 +3,9 @@ package eu.tmall.gateway.delivery;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Year;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -14,6 +16,8 @@ import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.HolidayType;
 import de.focus_shift.jollyday.core.ManagerParameters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which days a country works: Monday to Friday, except its national public holidays
- * (Jollyday's calendars, regional holidays not counted, and those configured for the
- * countries Jollyday has no calendar for).
+ * (Jollyday's calendars, regional holidays not counted, plus those configured: the years
+ * of the countries Jollyday has no calendar for, and the days it misses).
  */
 @Component
 public class BusinessCalendar {
@@ -38,8 +42,11 @@ public class BusinessCalendar {
 
 	private final DeliveryProperties properties;
 
-	public BusinessCalendar(DeliveryProperties properties) {
+	private final MeterRegistry meters;
+
+	public BusinessCalendar(DeliveryProperties properties, MeterRegistry meters) {
 		this.properties = properties;
+		this.meters = meters;
 	}
 
 	public boolean isBusinessDay(LocalDate date, CountryCode country) {
@@ -49,10 +56,23 @@ public class BusinessCalendar {
 		return !this.holidays.get(new CountryYear(country, date.getYear()), this::load).contains(date);
 	}
 
+	/**
+	 * The countries whose holidays come from configuration alone, each with the first day
+	 * its configured years no longer cover, counting from {@code today}'s year.
+	 */
+	public Map<CountryCode, LocalDate> configuredCalendarsEnd(LocalDate today) {
+		Map<CountryCode, LocalDate> ends = new TreeMap<>((left, right) -> left.value().compareTo(right.value()));
+		this.properties.holidays().forEach((country, configured) -> {
+			if (!hasLibraryCalendar(country)) {
+				ends.put(country, LocalDate.of(configured.firstYearNotCovered(today.getYear()), 1, 1));
+			}
+		});
+		return ends;
+	}
+
 	// the first calendar starts JAXB up, a second or more, and each further one costs
 	// tens of milliseconds: paid for every destination before the gateway reports ready
-	// rather
-	// than by shoppers' first requests
+	// rather than by shoppers' first requests
 	@EventListener(ApplicationReadyEvent.class)
 	void warmUp() {
 		int year = LocalDate.now().getYear();
@@ -63,23 +83,46 @@ public class BusinessCalendar {
 	}
 
 	private Set<LocalDate> load(CountryYear key) {
-		Set<LocalDate> configured = this.properties.holidays(key.country());
-		if (!HolidayManager.getSupportedCalendarCodes().contains(key.country().value())) {
-			if (configured.isEmpty() && this.unknown.add(key.country())) {
-				logger.warn("No public holiday calendar for {}: only weekends are days off there until "
-						+ "gateway.delivery.holidays.{} lists its holidays", key.country(), key.country());
-			}
-			return configured;
+		DeliveryProperties.Holidays configured = this.properties.holidays(key.country());
+		if (!hasLibraryCalendar(key.country())) {
+			return configuredOnly(key, configured);
 		}
 		HolidayManager manager = HolidayManager.getInstance(ManagerParameters.create(key.country().value()));
 		// next year's too: a New Year's Day on a Saturday is taken on the Friday before
 		return Stream
-			.concat(configured.stream(),
+			.concat(configured.of(key.year()).stream(),
 					Stream.of(Year.of(key.year()), Year.of(key.year() + 1))
 						.flatMap((year) -> manager.getHolidays(year, HolidayType.PUBLIC_HOLIDAY).stream())
 						.map(Holiday::getDate))
 			.filter((date) -> date.getYear() == key.year())
 			.collect(Collectors.toUnmodifiableSet());
+	}
+
+	// A year the configuration does not list is not silently a year without holidays:
+	// it is said once in the log and counted, and the health of the rule tables warns
+	// well before it comes.
+	private Set<LocalDate> configuredOnly(CountryYear key, DeliveryProperties.Holidays configured) {
+		if (configured.isEmpty()) {
+			if (this.unknown.add(key.country())) {
+				logger.warn("No public holiday calendar for {}: only weekends are days off there until "
+						+ "gateway.delivery.holidays.{} lists its holidays", key.country(), key.country());
+			}
+			return Set.of();
+		}
+		if (!configured.covers(key.year())) {
+			logger.warn("gateway.delivery.holidays.{} does not list {}: delivery dates count only weekends as days "
+					+ "off there in {}", key.country(), key.year(), key.year());
+			Counter.builder("gateway.holidays.uncovered")
+				.description("Calendar years asked for that a configured holiday table does not cover")
+				.tag("country", key.country().value())
+				.register(this.meters)
+				.increment();
+		}
+		return configured.of(key.year());
+	}
+
+	private static boolean hasLibraryCalendar(CountryCode country) {
+		return HolidayManager.getSupportedCalendarCodes().contains(country.value());
 	}
 
 	private record CountryYear(CountryCode country, int year) {

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.ibm.icu.util.ULocale;
+
 /**
  * An ISO 3166-1 alpha-2 country. Any country can be a ship-from country; only the EU
  * states are destinations the gateway serves, as its import charges follow EU rules.
@@ -33,6 +35,9 @@ public record CountryCode(String value) {
 			Map.entry("HK", "Asia/Hong_Kong"), Map.entry("TW", "Asia/Taipei"), Map.entry("KR", "Asia/Seoul"),
 			Map.entry("JP", "Asia/Tokyo"), Map.entry("SG", "Asia/Singapore"), Map.entry("US", "America/New_York"),
 			Map.entry("GB", "Europe/London"), Map.entry("CH", "Europe/Zurich"), Map.entry("TR", "Europe/Istanbul"));
+
+	private static final Set<String> DEFINITE_IN_ENGLISH = Set.of("AE", "BS", "CF", "DO", "GB", "GM", "KM", "MV", "NL",
+			"PH", "SC", "US");
 
 	public CountryCode {
 		if (value == null || !ISO.contains(value)) {
@@ -80,8 +85,19 @@ public record CountryCode(String value) {
 		return (zone != null) ? ZoneId.of(zone) : ZoneId.of("UTC");
 	}
 
+	/** The country's name in a language, from CLDR through ICU. */
 	public String displayName(Locale locale) {
-		return new Locale("", this.value).getDisplayCountry(locale);
+		return new ULocale("", this.value, "").getDisplayCountry(ULocale.forLocale(locale));
+	}
+
+	/**
+	 * Whether English says the country with "the": CLDR has no such data, so a small rule
+	 * does: the plural and descriptive names (the Netherlands, the Philippines, the
+	 * United Kingdom, the Dominican Republic, ...) and every name of "Islands".
+	 */
+	public boolean takesTheInEnglish() {
+		return DEFINITE_IN_ENGLISH.contains(this.value)
+				|| new ULocale("", this.value, "").getDisplayCountry(ULocale.ENGLISH).endsWith("Islands");
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package eu.tmall.gateway.delivery;
 
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,8 +14,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Says a delivery estimate in words, e.g. "Ships from China · 8–15 business days", from
- * the message bundles, in the shopper's language where a bundle exists for it.
+ * Says a delivery estimate in words, e.g. "Ships from China · 8–15 business days": the
+ * sentence from the language's message bundle (ICU MessageFormat, with CLDR's plural
+ * categories), the country's name from CLDR. Every supported language has a bundle.
  */
 @Component
 public class DeliveryLabels {
@@ -35,11 +37,15 @@ public class DeliveryLabels {
 		return this.labels.get(key, this::format);
 	}
 
-	// ICU loads its locale data on first use, half a second: paid before the gateway
-	// reports ready rather than by a shopper's request
+	// ICU loads its locale data on first use, half a second, and each language's on
+	// that language's first use: paid before the gateway reports ready rather than by a
+	// shopper's request
 	@EventListener(ApplicationReadyEvent.class)
 	void warmUp() {
-		format(new Key(CountryCode.of("DE"), 1, 2, Locale.ENGLISH));
+		for (Locale language : SupportedLocales.ALL) {
+			label(new DeliveryEstimate(CountryCode.of("DE"), Origin.EU, 1, 2, LocalDate.MIN, LocalDate.MIN,
+					DeliverySpeed.EXPRESS, null), language);
+		}
 	}
 
 	private String format(Key key) {
@@ -47,7 +53,9 @@ public class DeliveryLabels {
 		String days = (key.minDays() == key.maxDays())
 				? format("delivery.days.exact", locale, Map.of("days", key.minDays()))
 				: format("delivery.days.range", locale, Map.of("min", key.minDays(), "max", key.maxDays()));
-		return format("delivery.label", locale, Map.of("country", key.shipsFrom().displayName(locale), "days", days));
+		String article = key.shipsFrom().takesTheInEnglish() ? "the" : "none";
+		return format("delivery.label", locale,
+				Map.of("country", key.shipsFrom().displayName(locale), "article", article, "days", days));
 	}
 
 	// asked for without arguments, Spring hands the pattern over as written; ICU formats

@@ -1,66 +1,99 @@
 package eu.tmall.gateway.embedded;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import eu.tmall.gateway.delivery.CountryCode;
+import eu.tmall.gateway.pricing.PricingProperties;
+import eu.tmall.gateway.pricing.VatRates;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+
 /**
- * The destinations both marketplaces deliver to (EU and EEA): standard VAT rates, which
- * prices are quoted with, and the rough region that decides how long a parcel travels.
+ * The destinations both marketplaces deliver to, the EU's 27: their VAT, which prices are
+ * quoted with, and the rough region that decides how long a parcel travels.
  */
 final class EuropeanCountries {
 
-	// country:VAT percent:region; standard rates as of 2026
-	private static final String TABLE = """
-			DE:19:W FR:20:W NL:21:W BE:21:W LU:17:W AT:20:W LI:8.1:W
-			ES:21:S PT:23:S IT:22:S MT:18:S GR:24:S CY:19:S SI:22:S HR:25:S
-			DK:25:N SE:25:N FI:25.5:N NO:25:N IS:24:N EE:24:N LV:21:N LT:21:N IE:23:N
-			PL:23:E CZ:21:E SK:23:E HU:27:E RO:21:E BG:20:E""";
+	// country:region
+	private static final String REGIONS = """
+			DE:W FR:W NL:W BE:W LU:W AT:W
+			ES:S PT:S IT:S MT:S GR:S CY:S SI:S HR:S
+			DK:N SE:N FI:N EE:N LV:N LT:N IE:N
+			PL:E CZ:E SK:E HU:E RO:E BG:E""";
 
-	private static final Map<String, Country> BY_CODE = Arrays.stream(TABLE.split("\\s+"))
-		.map(Country::parse)
-		.collect(Collectors.toUnmodifiableMap(Country::code, Function.identity()));
+	private static final Map<String, Character> REGION = Arrays.stream(REGIONS.split("\\s+"))
+		.map(entry -> entry.split(":"))
+		.collect(Collectors.toUnmodifiableMap(fields -> fields[0], fields -> fields[1].charAt(0)));
+
+	// The gateway's own table (gateway.pricing.vat in application.yml), not a second
+	// one: the marketplaces quote with the rates the gateway takes their prices apart
+	// with. Read from the file, as the embedded upstreams also run without Spring.
+	private static final VatRates VAT = new VatRates(vatTables());
 
 	private EuropeanCountries() {
 	}
 
 	static boolean isSupported(String countryCode) {
-		return BY_CODE.containsKey(countryCode);
+		return REGION.containsKey(countryCode);
 	}
 
-	/** The consumer price: the net price plus the VAT of the destination. */
+	/**
+	 * The consumer price: the net price plus the VAT of the destination in force today.
+	 */
 	static BigDecimal grossPrice(BigDecimal netPrice, String countryCode) {
-		return netPrice.multiply(country(countryCode).vatFactor()).setScale(2, RoundingMode.HALF_UP);
+		return netPrice.multiply(vatFactor(countryCode)).setScale(2, RoundingMode.HALF_UP);
 	}
 
 	/** The net price that a consumer price in the destination includes VAT for. */
 	static BigDecimal netPrice(BigDecimal grossPrice, String countryCode) {
-		return grossPrice.divide(country(countryCode).vatFactor(), 2, RoundingMode.HALF_UP);
+		return grossPrice.divide(vatFactor(countryCode), 2, RoundingMode.HALF_UP);
 	}
 
 	static boolean sameRegion(String countryCode, String otherCountryCode) {
-		return country(countryCode).region() == country(otherCountryCode).region();
+		return region(countryCode) == region(otherCountryCode);
 	}
 
-	private static Country country(String countryCode) {
-		Country country = BY_CODE.get(countryCode);
-		if (country == null) {
+	private static BigDecimal vatFactor(String countryCode) {
+		if (!isSupported(countryCode)) {
 			throw new IllegalArgumentException("Not a supported destination: " + countryCode);
 		}
-		return country;
+		BigDecimal rate = VAT.rate(CountryCode.of(countryCode), LocalDate.now(ZoneOffset.UTC));
+		return BigDecimal.ONE.add(rate.movePointLeft(2));
 	}
 
-	private record Country(String code, BigDecimal vatFactor, char region) {
-
-		static Country parse(String entry) {
-			String[] fields = entry.split(":");
-			BigDecimal factor = BigDecimal.ONE.add(new BigDecimal(fields[1]).movePointLeft(2));
-			return new Country(fields[0], factor, fields[2].charAt(0));
+	private static char region(String countryCode) {
+		Character region = REGION.get(countryCode);
+		if (region == null) {
+			throw new IllegalArgumentException("Not a supported destination: " + countryCode);
 		}
+		return region;
+	}
 
+	private static List<PricingProperties.VatTable> vatTables() {
+		try {
+			List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("application.yml",
+					new ClassPathResource("application.yml"));
+			return new Binder(ConfigurationPropertySources.from(yaml))
+				.bind("gateway.pricing.vat", Bindable.listOf(PricingProperties.VatTable.class))
+				.orElseThrow(() -> new IllegalStateException("application.yml has no gateway.pricing.vat"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("application.yml cannot be read for its VAT table", ex);
+		}
 	}
 
 }

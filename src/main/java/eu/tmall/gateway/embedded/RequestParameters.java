@@ -111,11 +111,11 @@ final class RequestParameters {
 		return values;
 	}
 
-	/** A required destination: an EU or EEA country the marketplaces deliver to. */
+	/** A required destination: an EU country the marketplaces deliver to. */
 	String country(String name) {
 		String country = required(name).toUpperCase(Locale.ROOT);
 		if (!EuropeanCountries.isSupported(country)) {
-			throw PlatformException.invalid(name, "'" + country + "' is not a supported EU/EEA country code");
+			throw PlatformException.invalid(name, "'" + country + "' is not a supported EU country code");
 		}
 		return country;
 	}

@@ -5,7 +5,6 @@ import java.util.function.Function;
 import eu.tmall.gateway.catalog.Quote;
 import eu.tmall.gateway.catalog.QuotedProduct;
 import eu.tmall.gateway.delivery.DeliveryLabels;
-import eu.tmall.gateway.pricing.ExchangeRates;
 import eu.tmall.gateway.pricing.Money;
 import eu.tmall.gateway.pricing.MoneyFormatter;
 import graphql.TrivialDataFetcher;
@@ -30,12 +29,9 @@ class ComputedFields implements RuntimeWiringConfigurer {
 
 	private final MoneyFormatter money;
 
-	private final ExchangeRates rates;
-
-	ComputedFields(DeliveryLabels labels, MoneyFormatter money, ExchangeRates rates) {
+	ComputedFields(DeliveryLabels labels, MoneyFormatter money) {
 		this.labels = labels;
 		this.money = money;
-		this.rates = rates;
 	}
 
 	@Override
@@ -46,12 +42,10 @@ class ComputedFields implements RuntimeWiringConfigurer {
 			.type(type("Product").dataFetcher("id", of(QuotedProduct.class, GlobalId::of)))
 			.type(type("Offer").dataFetcher("id", of(Quote.class, GlobalId::of)))
 			.type(type("DeliveryEstimate").dataFetcher("label",
-					(TrivialDataFetcher<Object>) env -> this.labels.label(env.getSource(), env.getLocale())))
-			.type(type("LandedCost").dataFetcher("exchangeRatesDate",
-					(TrivialDataFetcher<Object>) env -> this.rates.date()))
+					(TrivialDataFetcher<Object>) env -> this.labels.label(env.getSource(), ShopperLanguage.in(env))))
 			.type(type("Money").dataFetcher("amount", of(Money.class, amount -> amount.amount().toPlainString()))
-				.dataFetcher("formatted",
-						(TrivialDataFetcher<Object>) env -> this.money.format(env.getSource(), env.getLocale())));
+				.dataFetcher("formatted", (TrivialDataFetcher<Object>) env -> this.money.format(env.getSource(),
+						ShopperLanguage.in(env))));
 	}
 
 	private static TypeRuntimeWiring.Builder type(String name) {

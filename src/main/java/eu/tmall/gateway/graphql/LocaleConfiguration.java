@@ -11,7 +11,9 @@ import org.springframework.web.server.i18n.LocaleContextResolver;
 
 /**
  * Picks the shopper's language from {@code Accept-Language} among those the gateway
- * speaks, so "ja, de;q=0.8" is answered in German rather than in the English fallback.
+ * speaks, so "ja, de;q=0.8" is answered in German. When it names none of them (or is
+ * missing) the locale is {@link Locale#ROOT}: no preference, so the root fields answer in
+ * the destination's language ({@link ShopperLanguage}).
  */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration {
@@ -21,7 +23,7 @@ class LocaleConfiguration {
 	LocaleContextResolver localeContextResolver() {
 		AcceptHeaderLocaleContextResolver resolver = new AcceptHeaderLocaleContextResolver();
 		resolver.setSupportedLocales(SupportedLocales.ALL);
-		resolver.setDefaultLocale(Locale.ENGLISH);
+		resolver.setDefaultLocale(Locale.ROOT);
 		return resolver;
 	}
 

@@ -36,6 +36,7 @@ class NodeController {
 			return loader.load(offer.key())
 				.thenApply(found -> DataFetcherResult.newResult()
 					.data((found != null) ? this.quoter.quote(found, offer.currency()) : null)
+					.localContext(ShopperLanguage.of(env, offer.key().shipTo()))
 					.build());
 		}
 		GlobalId.ProductNode product = (GlobalId.ProductNode) node;

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Builds products from every marketplace's offers, loaded through the request's
  * DataLoaders so the marketplaces are asked concurrently and in batches, and quotes them
- * in the shopper's currency. A marketplace that fails removes its offers and adds one
- * error; the other's data still comes back.
+ * in the shopper's currency and language. A marketplace that fails removes its offers and
+ * adds one error; the other's data still comes back.
  */
 @Component
 class ProductAssembler {
@@ -43,6 +43,7 @@ class ProductAssembler {
 			.thenApply(result -> DataFetcherResult.<@Nullable QuotedProduct>newResult()
 				.data(result.getData().get(0))
 				.errors(result.getErrors())
+				.localContext(result.getLocalContext())
 				.build());
 	}
 
@@ -70,6 +71,7 @@ class ProductAssembler {
 		}
 		return DataFetcherResult.<List<@Nullable QuotedProduct>>newResult()
 			.data(products)
+			.localContext(keys.isEmpty() ? null : ShopperLanguage.of(env, keys.get(0).shipTo()))
 			.errors(loaded.stream()
 				.filter(offers -> offers.failure() != null)
 				.map(offers -> this.errors.toError(offers.failure(), env))

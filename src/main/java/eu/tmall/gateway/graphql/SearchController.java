@@ -67,6 +67,7 @@ class SearchController {
 			return DataFetcherResult.<ProductConnection>newResult()
 				.data(ProductConnection.of(result, products.getData()))
 				.errors(distinctByMessage(errors))
+				.localContext(ShopperLanguage.of(env, shipTo))
 				.build();
 		});
 	}

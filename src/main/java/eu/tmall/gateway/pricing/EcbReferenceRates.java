@@ -46,6 +46,24 @@ public record EcbReferenceRates(LocalDate date, Map<Currency, BigDecimal> perEur
 	}
 
 	/**
+	 * {@code money} in {@code to}, through the euro, rounded once to the minor unit of
+	 * {@code to}.
+	 */
+	public Money convert(Money money, Currency to) {
+		return (money.currency() == to) ? money : fromEuros(toEuros(money), to);
+	}
+
+	/** An exact amount of euros in {@code to}, rounded to its minor unit. */
+	Money fromEuros(Fraction euros, Currency to) {
+		return new Money(euros.times(perEuro(to)).rounded(to.minorUnits()), to);
+	}
+
+	/** {@code money} in euros, exactly. */
+	Fraction toEuros(Money money) {
+		return Fraction.of(money.amount()).dividedBy(perEuro(money.currency()));
+	}
+
+	/**
 	 * Reads an {@code eurofxref-daily.xml} file. The file is untrusted: document type
 	 * declarations and external entities are refused.
 	 * @throws IllegalArgumentException when it is not one day of reference rates with a

@@ -3,8 +3,6 @@ package eu.tmall.gateway.pricing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -13,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ECB's euro reference rates in use: the bundled snapshot until a newer day is
- * fetched. Conversions go through the euro, in decimals, and are rounded to the target
+ * fetched. Conversions go through the euro, exactly, and are rounded once to the target
  * currency's minor unit.
  */
 @Component
@@ -33,19 +31,15 @@ public class ExchangeRates {
 	}
 
 	public Money convert(Money money, Currency to) {
-		if (money.currency() == to) {
-			return money;
-		}
-		EcbReferenceRates rates = this.current.get();
-		BigDecimal euros = money.amount().divide(rates.perEuro(money.currency()), MathContext.DECIMAL128);
-		return new Money(euros.multiply(rates.perEuro(to)), to);
+		return this.current.get().convert(money, to);
 	}
 
 	/**
-	 * An amount in euros at any precision, in {@code to} and rounded to its minor unit.
+	 * The rates in use now: a computation that converts several amounts takes them once,
+	 * so a refresh in between cannot mix two days.
 	 */
-	public Money fromEuros(BigDecimal euros, Currency to) {
-		return new Money(euros.multiply(this.current.get().perEuro(to)), to);
+	public EcbReferenceRates current() {
+		return this.current.get();
 	}
 
 	/** The day of the rates in use. */

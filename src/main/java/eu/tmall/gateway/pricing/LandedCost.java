@@ -17,9 +17,14 @@ import java.util.List;
  * @param regime the customs rules applied
  * @param vatRate the destination's standard VAT rate, in percent (e.g. 21 or 25.5)
  * @param rulesDate the date whose rules were applied
+ * @param exchangeRatesDate the day of the ECB reference rates the amounts were converted
+ * at
+ * @param exchangeRatesOutdated whether an amount was converted at rates older than
+ * {@code gateway.pricing.rates-max-age} on the rules date
  */
 public record LandedCost(Money goods, Money shipping, Money vat, Money duty, Money fees, Money total,
-		ImportRegime regime, BigDecimal vatRate, LocalDate rulesDate) {
+		ImportRegime regime, BigDecimal vatRate, LocalDate rulesDate, LocalDate exchangeRatesDate,
+		boolean exchangeRatesOutdated) {
 
 	public LandedCost {
 		List<Money> parts = List.of(goods, shipping, vat, duty, fees);

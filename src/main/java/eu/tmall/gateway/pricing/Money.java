@@ -9,8 +9,17 @@ import java.math.RoundingMode;
  */
 public record Money(BigDecimal amount, Currency currency) {
 
+	/**
+	 * The one rounding rule for money: to the nearest minor unit, an exact half up (away
+	 * from zero). It is the EU's rule for converting to and from the euro (Council
+	 * Regulation (EC) No 1103/97, art. 5: "exactly half-way ... rounded up"), the
+	 * commercial rounding shoppers and customs offices apply, and it does not depend on
+	 * whether the cent before the half is odd, as half-even would.
+	 */
+	public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
+
 	public Money {
-		amount = amount.setScale(currency.minorUnits(), RoundingMode.HALF_EVEN);
+		amount = amount.setScale(currency.minorUnits(), ROUNDING);
 	}
 
 	/** Parses an upstream's decimal string, e.g. "24.90". */

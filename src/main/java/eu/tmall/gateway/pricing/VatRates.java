@@ -12,13 +12,14 @@ import eu.tmall.gateway.delivery.CountryCode;
 /**
  * The standard VAT rate of an EU country on a date: the latest configured table valid
  * from that date or earlier (Directive 2006/112/EC, art. 96–98, rates as each member
- * state sets them).
+ * state sets them). The one VAT table: the embedded upstreams quote their prices with it
+ * too.
  */
-final class VatRates {
+public final class VatRates {
 
 	private final NavigableMap<LocalDate, Map<String, BigDecimal>> tables = new TreeMap<>();
 
-	VatRates(List<PricingProperties.VatTable> tables) {
+	public VatRates(List<PricingProperties.VatTable> tables) {
 		for (PricingProperties.VatTable table : tables) {
 			if (this.tables.put(table.validFrom(), table.rates()) != null) {
 				throw new IllegalArgumentException(
@@ -27,7 +28,8 @@ final class VatRates {
 		}
 	}
 
-	BigDecimal rate(CountryCode country, LocalDate date) {
+	/** The rate in percent, e.g. 21 or 25.5. */
+	public BigDecimal rate(CountryCode country, LocalDate date) {
 		if (!country.isEu()) {
 			throw new IllegalArgumentException(
 					"%s is not in the EU, so no EU VAT rate applies to a delivery there".formatted(country));

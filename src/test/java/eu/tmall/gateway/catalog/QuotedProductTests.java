@@ -172,7 +172,7 @@ class QuotedProductTests {
 				eur("0"), shipment, stock, URI.create("https://example.com/" + id), ES);
 		Money zero = eur("0");
 		LandedCost cost = new LandedCost(eur(total), zero, zero, zero, zero, eur(total), ImportRegime.EU_INTERNAL,
-				new BigDecimal("21"), LocalDate.of(2026, 11, 26));
+				new BigDecimal("21"), LocalDate.of(2026, 11, 26), LocalDate.of(2026, 11, 25), false);
 		LocalDate date = LocalDate.of(2026, 11, 26).plusDays(days);
 		DeliveryEstimate delivery = new DeliveryEstimate(shipment.shipsFrom(), offer.origin(), days, days, date, date,
 				DeliverySpeed.of(days), null);

@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,7 +23,8 @@ class DeliveryEstimatorTests {
 	private static final CountryCode CHINA = CountryCode.of("CN");
 
 	private final BusinessCalendar calendar = new BusinessCalendar(
-			new DeliveryProperties(new DeliveryProperties.CutOff(LocalTime.of(14, 0), Map.of()), Map.of()));
+			new DeliveryProperties(new DeliveryProperties.CutOff(LocalTime.of(14, 0), Map.of()), Map.of()),
+			new SimpleMeterRegistry());
 
 	@Test
 	void shouldCountBusinessDaysAcrossTheWeekend() {

@@ -36,6 +36,12 @@ class ComparisonQueryTests {
 	// Audio. AliExpress: €160.58 net from China, 15-24 days, free shipping: above €150.
 	private static final String ABOVE_150 = "4015397101946";
 
+	// Audio. AliExpress: €26.88 net from China, free shipping.
+	private static final String IOSS_TO_ITALY = "8788199239723";
+
+	// Home & Kitchen. AliExpress: €345.39 net from China, €4.99 shipping VAT included.
+	private static final String IMPORT_TO_AUSTRIA = "4092415169836";
+
 	@Autowired
 	private HttpGraphQlTester graphQl;
 
@@ -58,7 +64,8 @@ class ComparisonQueryTests {
 				  "landedCost": {"goods": {"amount": "116.01"}, "shipping": {"amount": "3.30"},
 				    "vat": {"amount": "25.05"}, "vatRate": 21.0, "duty": {"amount": "3.00"}, "fees": {"amount": "0.00"},
 				    "total": {"amount": "147.36", "currency": "EUR", "formatted": "147,36\u00a0€"},
-				    "regime": "IOSS", "rulesDate": "2026-11-26", "exchangeRatesDate": "2025-10-21"},
+				    "regime": "IOSS", "rulesDate": "2026-11-26", "exchangeRatesDate": "2025-10-21",
+				    "exchangeRatesOutdated": false},
 				  "delivery": {"shipsFrom": "CN", "minDays": 16, "maxDays": 30, "earliestDate": "2026-12-22",
 				    "latestDate": "2027-01-14", "speed": "ECONOMY", "label": "Envío desde China · 16–30 días hábiles"}},
 				 {"marketplace": "TMALL_EUROPE", "origin": "DOMESTIC",
@@ -87,6 +94,25 @@ class ComparisonQueryTests {
 			.path("product.offers[*].landedCost.total.formatted")
 			.entityList(String.class)
 			.containsExactly("€147.36", "€172.75");
+	}
+
+	@Test
+	void shouldAnswerInTheDestinationsLanguageWhenAcceptLanguageNamesNoneItSpeaks() {
+		// Japanese is none of the EU's languages: a shopper in Sweden reads Swedish, with
+		// kronor as Swedish writes them ("1 662,04 kr", no-break spaces: CLDR)
+		GraphQlTester.Response swedish = compare(GTIN, "SE", "SEK", "ja");
+		swedish.path("product.offers[*].delivery.label")
+			.entityList(String.class)
+			.containsExactly("Skickas från Kina · 16–30 arbetsdagar", "Skickas från Spanien · 3–5 arbetsdagar")
+			.path("product.offers[*].landedCost.total.formatted")
+			.entityList(String.class)
+			.satisfies(totals -> assertThat(totals)
+				.allSatisfy(total -> assertThat(total).matches("\\d\u00a0\\d{3},\\d{2}\u00a0kr")));
+
+		// a language the gateway speaks wins over the destination's
+		compare(GTIN, "SE", "SEK", "de").path("product.offers[*].delivery.label")
+			.entityList(String.class)
+			.containsExactly("Versand: China · 16–30 Werktage", "Versand: Spanien · 3–5 Werktage");
 	}
 
 	@Test
@@ -127,6 +153,7 @@ class ComparisonQueryTests {
 		// zł; net 116.0081 x 4.2393 = 491.79, shipping 3.99 / 1.23 x 4.2393 = 13.75; VAT
 		// (142.69 + 3.99) x 4.2393 = 621.82 - 491.79 - 13.75 = 116.28; duty 3 x 4.2393 =
 		// 12.72. Wigilia (24 Dec) is a Polish holiday since 2025: the 30th day is 14 Jan.
+		// Converted at the bundled rates of 2025-10-21, more than 7 days old: outdated.
 		response.path("product.offers")
 			.matchesJson(
 					"""
@@ -134,7 +161,8 @@ class ComparisonQueryTests {
 							  "shippingFee": {"amount": "16.91"},
 							  "landedCost": {"goods": {"amount": "491.79"}, "shipping": {"amount": "13.75"},
 							    "vat": {"amount": "116.28"}, "vatRate": 23.0, "duty": {"amount": "12.72"},
-							    "total": {"amount": "634.54", "currency": "PLN", "formatted": "634,54\u00a0zł"}, "regime": "IOSS"},
+							    "total": {"amount": "634.54", "currency": "PLN", "formatted": "634,54\u00a0zł"}, "regime": "IOSS",
+							    "exchangeRatesDate": "2025-10-21", "exchangeRatesOutdated": true},
 							  "delivery": {"earliestDate": "2026-12-21", "latestDate": "2027-01-14",
 							    "label": "Wysyłka: Chiny · 16–30 dni roboczych"}},
 							 {"marketplace": "TMALL_EUROPE", "origin": "EU",
@@ -163,6 +191,36 @@ class ComparisonQueryTests {
 					  "duty": {"amount": "3.21"}, "fees": {"amount": "10.00"}, "total": {"amount": "208.19"},
 					  "regime": "IMPORT"}]
 					""");
+	}
+
+	@Test
+	void shouldAddItalysFeeToAParcelFromOutsideTheEu() {
+		// Audio from China, €26.88 net, free shipping: 26.88 x 1.22 = 32.7936, 32.79; net
+		// 32.79 / 1.22 = 26.877, 26.88; VAT 32.79 - 26.88 = 5.91; IOSS (26.88 <= 150),
+		// one sub-heading after 2026-07-01: €3 duty; Italy's €2 per consignment up to
+		// €150 from outside the EU since 2026-01-01. Total 32.79 + 3.00 + 2.00 = 37.79
+		importCosts(IOSS_TO_ITALY, "IT").matchesJson("""
+				[{"goods": {"amount": "26.88"}, "shipping": {"amount": "0.00"}, "vat": {"amount": "5.91"},
+				  "duty": {"amount": "3.00"}, "fees": {"amount": "2.00"}, "total": {"amount": "37.79"},
+				  "regime": "IOSS", "exchangeRatesOutdated": false}]
+				""");
+	}
+
+	@Test
+	void shouldChargeDutyOnTheGoodsAndTheirTransport() {
+		// Home & Kitchen (3.2 %) from China, €345.39 net, €4.99 shipping, to Austria (20
+		// %): 345.39 x 1.20 = 414.468, 414.47; intrinsic value 414.47 / 1.20 = 345.39 >
+		// 150: IMPORT. Customs value (414.47 + 4.99) / 1.20 = 349.55; duty 3.2 % =
+		// 11.1856,
+		// 11.19 (on the goods alone it was 11.05); import VAT 20 % of 349.55 + 11.1856 =
+		// 72.1471, 72.15; shipping 4.99 / 1.20 = 4.1583, 4.16; clearance €10. Total
+		// 345.39
+		// + 4.16 + 72.15 + 11.19 + 10.00 = 442.89 (it was 442.72)
+		importCosts(IMPORT_TO_AUSTRIA, "AT").matchesJson("""
+				[{"goods": {"amount": "345.39"}, "shipping": {"amount": "4.16"}, "vat": {"amount": "72.15"},
+				  "duty": {"amount": "11.19"}, "fees": {"amount": "10.00"}, "total": {"amount": "442.89"},
+				  "regime": "IMPORT"}]
+				""");
 	}
 
 	@Test
@@ -204,6 +262,15 @@ class ComparisonQueryTests {
 
 		assertThat(item.originalNetPrice()).isGreaterThan(item.netPrice());
 		assertThat(answer).contains("amount=140.37").doesNotContain(reference);
+	}
+
+	private GraphQlTester.Path importCosts(String gtin, String shipTo) {
+		return this.graphQl.document("""
+				{ products(gtins: ["%s"], shipTo: "%s") { offers { marketplace landedCost {
+				    goods { amount } shipping { amount } vat { amount } duty { amount } fees { amount }
+				    total { amount } regime exchangeRatesOutdated } } } }""".formatted(gtin, shipTo))
+			.execute()
+			.path("products[0].offers[?(@.marketplace == 'ALIEXPRESS')].landedCost");
 	}
 
 	private GraphQlTester.Response compare(String gtin, String shipTo, String currency, String language) {

@@ -50,7 +50,7 @@ class ExchangeRatesTests {
 	@ParameterizedTest(name = "{3}: {0} EUR-quoted {1} in {2}")
 	@CsvSource({ "24.90 EUR, PLN, 105.56, EUR to PLN at 4.2393", "105.56 PLN, EUR, 24.90, PLN to EUR at 1/4.2393",
 			"100.00 PLN, HUF, 9190.90, PLN to HUF through the euro", "1.00 EUR, SEK, 10.93, rounded to the öre",
-			"0.50 EUR, CZK, 12.16, rounded to the haléř", "1.50 EUR, HUF, 584.44, a half rounds to even",
+			"0.50 EUR, CZK, 12.16, rounded to the haléř", "1.50 EUR, HUF, 584.45, an exact half (584.445) rounds up",
 			"7.00 DKK, DKK, 7.00, same currency unchanged" })
 	void shouldConvertThroughTheEuroRoundedToTheMinorUnit(String from, Currency to, String expected, String rule) {
 		String[] amount = from.split(" ");
