@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import eu.tmall.gateway.catalog.MarketplaceFailure;
 import eu.tmall.gateway.upstream.UpstreamException;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import io.micrometer.context.ContextSnapshot;
 import jakarta.validation.ConstraintViolation;
@@ -19,6 +21,7 @@ import jakarta.validation.Path;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import org.springframework.graphql.execution.ContextPropagationHelper;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
@@ -35,6 +38,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
 	private static final Logger logger = LoggerFactory.getLogger(GraphQlErrors.class);
 
+	private static final String FAILURE_LOGGED = GraphQlErrors.class.getName() + ".failureLogged";
+
 	GraphQlErrors() {
 		// the log lines carry the request's trace, which lives in thread locals
 		setThreadLocalContextAware(true);
@@ -44,8 +49,14 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 	protected @Nullable GraphQLError resolveToSingleError(Throwable thrown, DataFetchingEnvironment env) {
 		Throwable ex = unwrap(thrown);
 		if (ex instanceof UpstreamException upstream) {
-			logger.warn("{} at {}: {}", upstream.kind(), env.getExecutionStepInfo().getPath(), upstream.getMessage());
+			logFailure(upstream, env);
 			return upstreamError(upstream, env);
+		}
+		if (ex instanceof AbortExecutionException aborted) {
+			// what graphql-java answers for the fields still running when spring-graphql
+			// cancels the execution of a client that went away: routine, not a bug
+			logger.debug("{} at {}", aborted.getMessage(), env.getExecutionStepInfo().getPath());
+			return aborted;
 		}
 		if (ex instanceof ConstraintViolationException violations) {
 			return badInput(describe(violations), env);
@@ -54,6 +65,17 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			return badInput(invalid.getMessage(), env);
 		}
 		return null;
+	}
+
+	/**
+	 * One WARN line per request, for its first upstream failure, the others at DEBUG: a
+	 * request whose every field fails still adds one line.
+	 */
+	private static void logFailure(UpstreamException upstream, DataFetchingEnvironment env) {
+		AtomicBoolean logged = env.getGraphQlContext().computeIfAbsent(FAILURE_LOGGED, key -> new AtomicBoolean());
+		Level level = logged.compareAndSet(false, true) ? Level.WARN : Level.DEBUG;
+		logger.atLevel(level)
+			.log("{} at {}: {}", upstream.kind(), env.getExecutionStepInfo().getPath(), upstream.getMessage());
 	}
 
 	GraphQLError toError(MarketplaceFailure failure, DataFetchingEnvironment env) {

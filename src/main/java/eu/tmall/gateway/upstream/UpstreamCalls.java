@@ -1,11 +1,13 @@
 package eu.tmall.gateway.upstream;
 
+import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.core.JacksonException;
 
@@ -26,6 +28,9 @@ final class UpstreamCalls {
 	// gateway errors a proxy or load balancer in front of the platform answers while it
 	// restarts or sheds load; a plain 500 is the platform's own bug and will happen again
 	private static final Set<Integer> TRANSIENT_STATUSES = Set.of(502, 503, 504);
+
+	// a Retry-After date is wall time on the wire, whatever clock the business rules use
+	private static final Clock WALL_CLOCK = Clock.systemUTC();
 
 	private UpstreamCalls() {
 	}
@@ -51,10 +56,11 @@ final class UpstreamCalls {
 		if (has(ex, TimeoutException.class) || has(ex, ReadTimeoutException.class)) {
 			return new UpstreamException(upstream, UpstreamException.Kind.TIMEOUT, "no answer within the timeout", ex);
 		}
-		if (ex instanceof WebClientResponseException response) {
+		if (ex instanceof WebClientResponseException response && response.getStatusCode().isError()) {
 			int status = response.getStatusCode().value();
 			return new UpstreamException(upstream, kindOf(status), "answered HTTP " + status, ex,
-					status == 429 || TRANSIENT_STATUSES.contains(status));
+					status == 429 || TRANSIENT_STATUSES.contains(status),
+					RetryAfter.fromHeaders(response.getHeaders(), WALL_CLOCK));
 		}
 		if (ex instanceof WebClientRequestException) {
 			return new UpstreamException(upstream, UpstreamException.Kind.UNAVAILABLE, "could not be reached", ex,
@@ -64,11 +70,12 @@ final class UpstreamCalls {
 			return new UpstreamException(upstream, UpstreamException.Kind.BAD_RESPONSE,
 					"answered with a body larger than the gateway reads", ex);
 		}
-		if (ex instanceof UnsupportedMediaTypeException media) {
+		UnsupportedMediaTypeException media = find(ex, UnsupportedMediaTypeException.class);
+		if (media != null) {
 			return new UpstreamException(upstream, UpstreamException.Kind.BAD_RESPONSE,
 					"answered with content type %s instead of JSON".formatted(media.getContentType()));
 		}
-		if (ex instanceof CodecException || ex instanceof JacksonException) {
+		if (has(ex, CodecException.class) || has(ex, JacksonException.class)) {
 			return new UpstreamException(upstream, UpstreamException.Kind.BAD_RESPONSE,
 					"answered with a body that is not the documented JSON envelope", ex);
 		}
@@ -89,12 +96,16 @@ final class UpstreamCalls {
 	}
 
 	private static boolean has(Throwable ex, Class<? extends Throwable> type) {
+		return find(ex, type) != null;
+	}
+
+	private static <T extends Throwable> @Nullable T find(Throwable ex, Class<T> type) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (type.isInstance(cause)) {
-				return true;
+				return type.cast(cause);
 			}
 		}
-		return false;
+		return null;
 	}
 
 }

@@ -1,5 +1,7 @@
 package eu.tmall.gateway.upstream;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +17,8 @@ public class UpstreamException extends RuntimeException {
 
 	private final boolean retryable;
 
+	private final @Nullable Duration retryAfter;
+
 	public UpstreamException(Upstream upstream, Kind kind, String message) {
 		this(upstream, kind, message, null);
 	}
@@ -29,10 +33,33 @@ public class UpstreamException extends RuntimeException {
 	 */
 	public UpstreamException(Upstream upstream, Kind kind, String message, @Nullable Throwable cause,
 			boolean retryable) {
+		this(upstream, kind, message, cause, retryable, null);
+	}
+
+	/**
+	 * A failure whose answer said how long to wait before calling again (its
+	 * {@code Retry-After}, or the ban a rate-limit message announces).
+	 */
+	public UpstreamException(Upstream upstream, Kind kind, String message, @Nullable Throwable cause, boolean retryable,
+			@Nullable Duration retryAfter) {
 		super(upstream.displayName() + ": " + message, cause, false, false);
 		this.upstream = upstream;
 		this.kind = kind;
 		this.retryable = retryable;
+		this.retryAfter = retryAfter;
+	}
+
+	private UpstreamException(UpstreamException failure, String reason) {
+		super(failure.getMessage() + reason, failure.getCause(), false, false);
+		this.upstream = failure.upstream;
+		this.kind = failure.kind;
+		this.retryable = false;
+		this.retryAfter = failure.retryAfter;
+	}
+
+	/** The same failure, not to be tried again, with the reason added to its message. */
+	UpstreamException notRetried(String reason) {
+		return new UpstreamException(this, reason);
 	}
 
 	public Upstream upstream() {
@@ -49,6 +76,14 @@ public class UpstreamException extends RuntimeException {
 	 */
 	public boolean retryable() {
 		return this.retryable;
+	}
+
+	/**
+	 * How long after this answer the upstream asked not to be called; {@code null} when
+	 * it did not say.
+	 */
+	public @Nullable Duration retryAfter() {
+		return this.retryAfter;
 	}
 
 	/**

@@ -17,7 +17,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
-import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import reactor.core.publisher.Mono;
@@ -26,7 +25,9 @@ import reactor.core.publisher.Mono;
  * One upstream's deadline, retry, circuit breaker and concurrency limit (Resilience4j),
  * applied to every call in one order: the deadline over retries over the breaker over the
  * bulkhead over one attempt's timeout. So the breaker counts attempts, not calls, a retry
- * waits for a free slot like any call, and no retry outlives the deadline.
+ * waits for a free slot like any call, and no retry outlives the deadline. A retry waits
+ * at least as long as the failed answer asked ({@link RetryAfter}); if that is past the
+ * deadline, the call fails at once.
  * <p>
  * An open breaker answers {@code UNAVAILABLE} at once; a full bulkhead answers
  * {@code RATE_LIMITED}, since it is the gateway's own call-rate limit and not a sign the
@@ -95,7 +96,7 @@ public final class UpstreamResilience {
 			.onErrorMap(ex -> !(ex instanceof UpstreamException), ex -> UpstreamCalls.translate(this.upstream, ex));
 		return attempt.transformDeferred(BulkheadOperator.of(this.bulkhead))
 			.transformDeferred(CircuitBreakerOperator.of(this.breaker))
-			.transformDeferred(RetryOperator.of(this.retry))
+			.transform(attempts -> RetryAfter.retried(attempts, this.retry, this.endpoint.deadline()))
 			.onErrorMap(CallNotPermittedException.class,
 					ex -> new UpstreamException(this.upstream, UpstreamException.Kind.UNAVAILABLE,
 							"circuit breaker is open after repeated failures", null))
@@ -122,10 +123,10 @@ public final class UpstreamResilience {
 	private static RetryConfig retryConfig(UpstreamsProperties.Retry retry) {
 		return RetryConfig.custom()
 			.maxAttempts(Math.max(1, retry.maxAttempts()))
-			.intervalFunction((retry.jitter() > 0)
+			.intervalBiFunction(RetryAfter.atLeastAsked((retry.jitter() > 0)
 					? IntervalFunction.ofExponentialRandomBackoff(retry.initialBackoff(), retry.multiplier(),
 							retry.jitter())
-					: IntervalFunction.ofExponentialBackoff(retry.initialBackoff(), retry.multiplier()))
+					: IntervalFunction.ofExponentialBackoff(retry.initialBackoff(), retry.multiplier())))
 			.retryOnException(ex -> ex instanceof UpstreamException upstream && upstream.retryable())
 			.build();
 	}

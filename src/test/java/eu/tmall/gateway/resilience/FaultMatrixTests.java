@@ -81,14 +81,15 @@ class FaultMatrixTests extends ResilienceTestSupport {
 				assertThat(String.valueOf(error.get("message"))).doesNotContain("sign=")
 					.doesNotContain("app_key")
 					.doesNotContain("Exception")
-					.doesNotContain("localhost");
+					.doesNotContain("localhost")
+					.contains(fault.says);
 			});
 		}
 		call.assertOtherComplete(answer, fault.code == null && fault != Fault.MISSING_IDS,
 				fault == Fault.CONNECTION_REFUSED);
 		if (fault != Fault.CONNECTION_REFUSED) {
 			assertThat(server.countRequestsMatching(call.journal().build()).getCount()).as("attempts")
-				.isEqualTo(fault.attempts);
+				.isEqualTo(fault.attempts(call));
 		}
 
 		recover();
@@ -237,7 +238,11 @@ class FaultMatrixTests extends ResilienceTestSupport {
 
 		HTTP_503_THEN_SUCCESS(null, 2),
 
+		// Tmall Europe's says nothing of how long to wait: retried after the backoff.
+		// AliExpress's bans for 1 s, as long as the deadline: not retried at all
 		RATE_LIMIT("UPSTREAM_RATE_LIMITED", 3),
+
+		RETRY_AFTER_PAST_DEADLINE("UPSTREAM_RATE_LIMITED", 1, "called again in 30 s"),
 
 		MALFORMED_JSON("UPSTREAM_BAD_RESPONSE", 1),
 
@@ -253,9 +258,21 @@ class FaultMatrixTests extends ResilienceTestSupport {
 
 		final int attempts;
 
+		/** What the error's message must say. */
+		final String says;
+
 		Fault(@Nullable String code, int attempts) {
+			this(code, attempts, "");
+		}
+
+		Fault(@Nullable String code, int attempts, String says) {
 			this.code = code;
 			this.attempts = attempts;
+			this.says = says;
+		}
+
+		int attempts(Call call) {
+			return (this == RATE_LIMIT && call.upstream == Upstream.ALIEXPRESS) ? 1 : this.attempts;
 		}
 
 		void stub(WireMockServer server, Call call) {
@@ -283,6 +300,7 @@ class FaultMatrixTests extends ResilienceTestSupport {
 						: """
 								{"error_response":{"type":"ISP","code":"ApiCallLimit",
 								"msg":"Api access frequency exceeds the limit. this ban will last 1 seconds","request_id":"r"}}""");
+				case RETRY_AFTER_PAST_DEADLINE -> aResponse().withStatus(429).withHeader("Retry-After", "30");
 				case MALFORMED_JSON -> okJson("{\"code\":\"0\",\"data\":{\"products\":[{\"item_id\":");
 				case EMPTY_BODY -> aResponse().withStatus(200).withHeader("Content-Type", "application/json");
 				case WRONG_CONTENT_TYPE -> aResponse().withStatus(200)

@@ -2,6 +2,7 @@ package eu.tmall.gateway.upstream.aliexpress;
 
 import java.util.Set;
 
+import eu.tmall.gateway.upstream.RetryAfter;
 import eu.tmall.gateway.upstream.Upstream;
 import eu.tmall.gateway.upstream.UpstreamException;
 import eu.tmall.gateway.upstream.UpstreamException.Kind;
@@ -50,9 +51,12 @@ final class AliExpressEnvelope {
 					"refused the request signature or app key (%s, request %s): check the configured app key and secret"
 						.formatted(code, requestId));
 		}
-		if ("ApiCallLimit".equals(code) || error.path("msg").asString("").startsWith(RATE_LIMIT_MESSAGE)) {
+		String message = error.path("msg").asString("");
+		if ("ApiCallLimit".equals(code) || message.startsWith(RATE_LIMIT_MESSAGE)) {
+			// the platform bans the app key for the seconds its message names
 			return new UpstreamException(Upstream.ALIEXPRESS, Kind.RATE_LIMITED,
-					"call-rate limit exceeded (request %s)".formatted(requestId));
+					"call-rate limit exceeded (request %s)".formatted(requestId), null, true,
+					RetryAfter.fromMessage(message));
 		}
 		Kind kind = "ISV".equals(error.path("type").asString("")) ? Kind.BAD_REQUEST : Kind.UNAVAILABLE;
 		return new UpstreamException(Upstream.ALIEXPRESS, kind,

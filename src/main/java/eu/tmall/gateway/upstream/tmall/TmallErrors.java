@@ -2,6 +2,7 @@ package eu.tmall.gateway.upstream.tmall;
 
 import java.util.Set;
 
+import eu.tmall.gateway.upstream.RetryAfter;
 import eu.tmall.gateway.upstream.Upstream;
 import eu.tmall.gateway.upstream.UpstreamException;
 import eu.tmall.gateway.upstream.UpstreamException.Kind;
@@ -33,8 +34,14 @@ final class TmallErrors {
 					"refused the request signature or app key (%s, request %s): check the configured app key and secret"
 						.formatted(code, requestId));
 		}
-		Kind kind = RATE_LIMIT.contains(code) ? Kind.RATE_LIMITED
-				: "ISV".equals(body.path("type").asString("")) ? Kind.BAD_REQUEST : Kind.UNAVAILABLE;
+		if (RATE_LIMIT.contains(code)) {
+			// should the message name a ban as AliExpress's does ("this ban will last 1
+			// seconds"), no retry comes sooner
+			return new UpstreamException(Upstream.TMALL_EUROPE, Kind.RATE_LIMITED,
+					"answered error %s (request %s)".formatted(code, requestId), null, true,
+					RetryAfter.fromMessage(body.path("message").asString("")));
+		}
+		Kind kind = "ISV".equals(body.path("type").asString("")) ? Kind.BAD_REQUEST : Kind.UNAVAILABLE;
 		return new UpstreamException(Upstream.TMALL_EUROPE, kind,
 				"answered error %s (request %s)".formatted(code, requestId));
 	}

@@ -133,7 +133,8 @@ class AliExpressClientTests {
 
 		assertThatExceptionOfType(UpstreamException.class)
 			.isThrownBy(() -> this.client.findByIds(List.of("1"), "ES").blockLast())
-			.satisfies(ex -> assertThat(ex.kind()).isEqualTo(Kind.RATE_LIMITED));
+			.satisfies(ex -> assertThat(ex.kind()).isEqualTo(Kind.RATE_LIMITED))
+			.satisfies(ex -> assertThat(ex.retryAfter()).as("the ban it names").isEqualTo(Duration.ofSeconds(1)));
 	}
 
 	@Test
