@@ -16,18 +16,24 @@ import org.springframework.util.unit.DataSize;
  * @param maxRuleDepth the deepest grammar-rule nesting the parser follows
  * @param maxDepth the deepest field nesting, fragments included
  * @param maxComplexity the most a query may cost: every field costs one, a list field
- * multiplies what it selects by its {@code first} or by its number of GTINs
+ * multiplies what it selects by its {@code first} or by its number of GTINs, and every
+ * upstream call a field makes adds {@code upstreamCallCost} ({@link QueryCost})
  * @param maxAliases the most aliased fields in a document
+ * @param maxSearchDepth how deep a search can be paged: a cursor past this many results
+ * is refused
+ * @param upstreamCallCost what one upstream call adds to a query's cost
  */
 @ConfigurationProperties("gateway.limits")
 public record QueryLimits(@DefaultValue("100KB") DataSize maxRequestSize, @DefaultValue("20000") int maxCharacters,
 		@DefaultValue("5000") int maxTokens, @DefaultValue("20000") int maxWhitespaceTokens,
 		@DefaultValue("500") int maxRuleDepth, @DefaultValue("15") int maxDepth,
-		@DefaultValue("5000") int maxComplexity, @DefaultValue("30") int maxAliases) {
+		@DefaultValue("5000") int maxComplexity, @DefaultValue("30") int maxAliases,
+		@DefaultValue("500") int maxSearchDepth, @DefaultValue("10") int upstreamCallCost) {
 
 	public QueryLimits {
 		if (maxCharacters < 1 || maxTokens < 1 || maxWhitespaceTokens < 1 || maxRuleDepth < 1 || maxDepth < 1
-				|| maxComplexity < 1 || maxAliases < 0 || maxRequestSize.toBytes() < 1) {
+				|| maxComplexity < 1 || maxAliases < 0 || maxRequestSize.toBytes() < 1 || maxSearchDepth < 1
+				|| upstreamCallCost < 0) {
 			throw new IllegalArgumentException("gateway.limits must be positive");
 		}
 	}

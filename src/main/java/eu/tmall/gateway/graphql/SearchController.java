@@ -37,17 +37,20 @@ class SearchController {
 
 	private final GraphQlErrors errors;
 
-	SearchController(FederatedSearch search, ProductAssembler products, GraphQlErrors errors) {
+	private final int maxSearchDepth;
+
+	SearchController(FederatedSearch search, ProductAssembler products, GraphQlErrors errors, QueryLimits limits) {
 		this.search = search;
 		this.products = products;
 		this.errors = errors;
+		this.maxSearchDepth = limits.maxSearchDepth();
 	}
 
 	@QueryMapping
 	CompletableFuture<DataFetcherResult<ProductConnection>> search(@Argument @NotBlank @Size(max = 200) String query,
 			@Argument CountryCode shipTo, @Argument Currency currency, @Argument @Min(1) @Max(100) int first,
 			@Argument @Nullable String after, DataFetchingEnvironment env) {
-		int offset = Cursor.offsetAfter(after);
+		int offset = Cursor.offsetAfter(after, this.maxSearchDepth);
 		return this.search.search(query.strip(), shipTo, offset, first)
 			.toFuture()
 			.thenCompose(result -> connection(result, shipTo, currency, env));
