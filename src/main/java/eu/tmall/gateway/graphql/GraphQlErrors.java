@@ -9,6 +9,9 @@ import java.util.concurrent.ExecutionException;
 
 import eu.tmall.gateway.catalog.MarketplaceFailure;
 import eu.tmall.gateway.observability.TraceIds;
+import eu.tmall.gateway.upstream.RequestBudgetExceededException;
+import eu.tmall.gateway.upstream.RequestDeadlineExceededException;
+import eu.tmall.gateway.upstream.RequestLimitException;
 import eu.tmall.gateway.upstream.UpstreamException;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
@@ -60,6 +63,12 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 		if (ex instanceof InvalidArgumentException invalid) {
 			return badInput(invalid.getMessage(), env);
 		}
+		if (ex instanceof RequestBudgetExceededException exceeded) {
+			return requestLimitError("REQUEST_BUDGET_EXCEEDED", exceeded, env);
+		}
+		if (ex instanceof RequestDeadlineExceededException exceeded) {
+			return requestLimitError("REQUEST_DEADLINE_EXCEEDED", exceeded, env);
+		}
 		return null;
 	}
 
@@ -106,6 +115,22 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
 	private GraphQLError upstreamError(UpstreamException ex, DataFetchingEnvironment env) {
 		String code = "UPSTREAM_" + ex.kind().name();
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put("code", code);
+		extensions.put("upstream", ex.upstream().id());
+		return GraphqlErrorBuilder.newError(env)
+			.errorType(ErrorClassification.errorClassification(code))
+			.message(ex.getMessage())
+			.extensions(withTraceId(extensions))
+			.build();
+	}
+
+	/**
+	 * The request's own budget or deadline stopped a call: said like an upstream failure,
+	 * with the upstream whose data is missing, but not logged (the error metric counts
+	 * it).
+	 */
+	private GraphQLError requestLimitError(String code, RequestLimitException ex, DataFetchingEnvironment env) {
 		Map<String, Object> extensions = new LinkedHashMap<>();
 		extensions.put("code", code);
 		extensions.put("upstream", ex.upstream().id());
