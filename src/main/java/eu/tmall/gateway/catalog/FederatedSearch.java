@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class FederatedSearch {
 
-	static final int UPSTREAM_PAGE = 50;
+	/** The most results one upstream search call asks for. */
+	public static final int UPSTREAM_PAGE = 50;
 
 	private final List<MarketplaceCatalog> marketplaces;
 
@@ -33,6 +34,18 @@ public class FederatedSearch {
 		this.marketplaces = marketplaces.stream()
 			.sorted(Comparator.comparing(MarketplaceCatalog::marketplace))
 			.toList();
+	}
+
+	/**
+	 * The most pages of each marketplace {@link #search} reads for a page at
+	 * {@code offset}: all it needs when the other marketplaces add nothing new (results
+	 * without a GTIN aside). With several marketplaces each usually supplies a share, so
+	 * the count is an upper bound, the one the query cost charges for.
+	 */
+	public static int pagesPerMarketplace(int offset, int first) {
+		long wanted = Math.max(1, (long) offset + first + 1);
+		long pageSize = Math.min(UPSTREAM_PAGE, wanted);
+		return (int) Math.min(Integer.MAX_VALUE, (wanted + pageSize - 1) / pageSize);
 	}
 
 	public Mono<SearchResult> search(String query, CountryCode shipTo, int offset, int first) {

@@ -6,18 +6,15 @@ import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Opaque connection cursors: the position of an edge in the merged search results.
+ * Opaque connection cursors: the position of an edge in the merged search results. Every
+ * reading of a cursor is here: the search's, which refuses what it cannot serve, and the
+ * query cost's, which must never throw.
  */
 final class Cursor {
 
 	private static final String PREFIX = "search:";
 
-	/**
-	 * How deep a search can be paged. Each page re-reads the merged results before it, so
-	 * an unbounded cursor would let one request page through a marketplace's whole
-	 * catalog.
-	 */
-	static final int MAX_DEPTH = 1_000;
+	private static final int NOT_A_CURSOR = -1;
 
 	private Cursor() {
 	}
@@ -28,25 +25,55 @@ final class Cursor {
 			.encodeToString((PREFIX + position).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** The offset of the edge after {@code after}, 0 without a cursor. */
-	static int offsetAfter(@Nullable String after) {
+	/**
+	 * The offset of the edge after {@code after}, 0 without a cursor. Each page re-reads
+	 * the merged results before it, so a cursor deeper than {@code maxDepth}
+	 * ({@code gateway.limits.max-search-depth}) is refused: it would let one request page
+	 * through a marketplace's whole catalog.
+	 */
+	static int offsetAfter(@Nullable String after, int maxDepth) {
 		if (after == null) {
 			return 0;
 		}
+		int position = position(after);
+		if (position == NOT_A_CURSOR) {
+			throw new InvalidArgumentException("after",
+					"is not a cursor of this connection: pass an endCursor it returned");
+		}
+		if (position >= maxDepth) {
+			throw new InvalidArgumentException("after",
+					("points at result %d, deeper than "
+							+ "gateway.limits.max-search-depth (%d): narrow the search instead of paging further")
+						.formatted(position + 1, maxDepth));
+		}
+		return position + 1;
+	}
+
+	/**
+	 * The offset a search with this {@code after} argument starts at, as
+	 * {@link #offsetAfter} would answer; 0 for anything it refuses, since a refused
+	 * search reads nothing.
+	 */
+	static int servedOffset(@Nullable Object after, int maxDepth) {
+		if (!(after instanceof String text)) {
+			return 0;
+		}
+		int position = position(text);
+		return (position != NOT_A_CURSOR && position < maxDepth) ? position + 1 : 0;
+	}
+
+	private static int position(String after) {
 		try {
 			String text = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
 			if (text.startsWith(PREFIX)) {
 				int position = Integer.parseInt(text.substring(PREFIX.length()));
-				if (position >= 0 && position < MAX_DEPTH) {
-					return position + 1;
-				}
+				return (position >= 0) ? position : NOT_A_CURSOR;
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			// falls through to the error below: the cursor was not issued by this API
+			// not issued by this API
 		}
-		throw new InvalidArgumentException("after", "is not a cursor of this connection: pass an endCursor it returned"
-				+ " (results are served to a depth of " + MAX_DEPTH + ")");
+		return NOT_A_CURSOR;
 	}
 
 }

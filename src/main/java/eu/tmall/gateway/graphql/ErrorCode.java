@@ -69,6 +69,12 @@ public enum ErrorCode {
 	/** A marketplace that refused a parameter the gateway sent. */
 	UPSTREAM_BAD_REQUEST,
 
+	/** The request's upstream-call budget for a marketplace was spent: ask for less. */
+	REQUEST_BUDGET_EXCEEDED,
+
+	/** The request's deadline passed before a marketplace answered. */
+	REQUEST_DEADLINE_EXCEEDED,
+
 	/** A failure the gateway did not expect: a bug, to report with the trace id. */
 	INTERNAL_ERROR;
 

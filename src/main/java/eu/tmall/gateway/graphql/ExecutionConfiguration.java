@@ -1,5 +1,8 @@
 package eu.tmall.gateway.graphql;
 
+import java.util.List;
+
+import eu.tmall.gateway.catalog.MarketplaceCatalog;
 import graphql.execution.instrumentation.dataloader.DataLoaderDispatchingContextKeys;
 
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -46,8 +49,9 @@ class ExecutionConfiguration {
 	}
 
 	@Bean
-	QueryComplexityLimit queryComplexityLimit(QueryLimits limits) {
-		return new QueryComplexityLimit(limits.maxComplexity(), new MeasuredOperations(DOCUMENTS));
+	QueryComplexityLimit queryComplexityLimit(QueryLimits limits, List<MarketplaceCatalog> marketplaces) {
+		QueryCost cost = new QueryCost(marketplaces.size(), limits.upstreamCallCost(), limits.maxSearchDepth());
+		return new QueryComplexityLimit(limits.maxComplexity(), cost, new MeasuredOperations(DOCUMENTS, cost::shapeOf));
 	}
 
 	@Bean

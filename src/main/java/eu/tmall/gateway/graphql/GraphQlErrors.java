@@ -8,6 +8,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import eu.tmall.gateway.catalog.MarketplaceFailure;
+import eu.tmall.gateway.upstream.RequestBudgetExceededException;
+import eu.tmall.gateway.upstream.RequestDeadlineExceededException;
+import eu.tmall.gateway.upstream.RequestLimitException;
 import eu.tmall.gateway.upstream.UpstreamException;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
@@ -63,6 +66,12 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 		}
 		if (ex instanceof InvalidArgumentException invalid) {
 			return badInput(invalid.getMessage(), env);
+		}
+		if (ex instanceof RequestBudgetExceededException exceeded) {
+			return requestLimitError(ErrorCode.REQUEST_BUDGET_EXCEEDED, exceeded, env);
+		}
+		if (ex instanceof RequestDeadlineExceededException exceeded) {
+			return requestLimitError(ErrorCode.REQUEST_DEADLINE_EXCEEDED, exceeded, env);
 		}
 		return null;
 	}
@@ -125,6 +134,20 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			.errorType(ErrorClassification.errorClassification(code))
 			.message(ex.getMessage())
 			.extensions(Map.of("code", code, "upstream", ex.upstream().id()))
+			.build();
+	}
+
+	/**
+	 * The request's own budget or deadline stopped a call: said like an upstream failure,
+	 * with the upstream whose data is missing, but not logged (the error metric counts
+	 * it).
+	 */
+	private static GraphQLError requestLimitError(ErrorCode code, RequestLimitException ex,
+			DataFetchingEnvironment env) {
+		return GraphqlErrorBuilder.newError(env)
+			.errorType(ErrorClassification.errorClassification(code.name()))
+			.message(ex.getMessage())
+			.extensions(Map.of("code", code.name(), "upstream", ex.upstream().id()))
 			.build();
 	}
 

@@ -3,6 +3,7 @@ package eu.tmall.gateway.graphql;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -18,12 +19,12 @@ import org.jspecify.annotations.Nullable;
  * and cost) took 8% of a cached {@code product} request.
  * <p>
  * An operation is its document (by identity), its name and the shape of its variables:
- * their numbers, booleans and list sizes, which is all a limit can see of them
- * ({@code @skip}/{@code @include}, {@code first}, the number of GTINs; see
- * {@link QueryCost}). Strings and scalars such as a GTIN are left out, so a product page
- * asking for one GTIN after another is measured once. An operation over a limit is
- * measured, and refused, every time. The cache holds at most as many documents as
- * {@link PreparsedDocuments} does.
+ * their numbers, booleans and list sizes, and of a string what the limit reads of it,
+ * which is all a limit can see of them ({@code @skip}/{@code @include}, {@code first},
+ * the number of GTINs, a cursor's depth; see {@link QueryCost}). Other strings and
+ * scalars such as a GTIN are left out, so a product page asking for one GTIN after
+ * another is measured once. An operation over a limit is measured, and refused, every
+ * time. The cache holds at most as many documents as {@link PreparsedDocuments} does.
  */
 final class MeasuredOperations {
 
@@ -32,8 +33,20 @@ final class MeasuredOperations {
 
 	private final Cache<Operation, Boolean> passed;
 
+	private final Function<String, Object> strings;
+
+	/** Operations of a limit that reads nothing of a string. */
 	MeasuredOperations(long maxSize) {
+		this(maxSize, string -> OPAQUE);
+	}
+
+	/**
+	 * Operations of a limit that reads of a string what {@code strings} answers: the
+	 * shape keeps that, and only that.
+	 */
+	MeasuredOperations(long maxSize, Function<String, Object> strings) {
 		this.passed = Caffeine.newBuilder().maximumSize(maxSize).build();
+		this.strings = strings;
 	}
 
 	<T> @Nullable T measureOnce(ExecutionContext context, Supplier<T> measure) {
@@ -56,12 +69,15 @@ final class MeasuredOperations {
 		return measured;
 	}
 
-	private static @Nullable Object shape(@Nullable Object value) {
+	private @Nullable Object shape(@Nullable Object value) {
 		if (value == null || value instanceof Number || value instanceof Boolean) {
 			return value;
 		}
+		if (value instanceof String string) {
+			return this.strings.apply(string);
+		}
 		if (value instanceof Collection<?> values) {
-			return values.stream().map(MeasuredOperations::shape).toList();
+			return values.stream().map(this::shape).toList();
 		}
 		if (value instanceof Map<?, ?> fields) {
 			Map<Object, @Nullable Object> shape = new LinkedHashMap<>();

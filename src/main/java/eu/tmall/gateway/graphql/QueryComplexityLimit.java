@@ -18,8 +18,8 @@ class QueryComplexityLimit extends MaxQueryComplexityInstrumentation {
 
 	private final MeasuredOperations measured;
 
-	QueryComplexityLimit(int maxComplexity, MeasuredOperations measured) {
-		super(maxComplexity, new QueryCost());
+	QueryComplexityLimit(int maxComplexity, QueryCost cost, MeasuredOperations measured) {
+		super(maxComplexity, cost);
 		this.measured = measured;
 	}
 

@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -37,20 +38,27 @@ class SearchController {
 
 	private final GraphQlErrors errors;
 
-	SearchController(FederatedSearch search, ProductAssembler products, GraphQlErrors errors) {
+	private final int maxSearchDepth;
+
+	SearchController(FederatedSearch search, ProductAssembler products, GraphQlErrors errors, QueryLimits limits) {
 		this.search = search;
 		this.products = products;
 		this.errors = errors;
+		this.maxSearchDepth = limits.maxSearchDepth();
 	}
 
+	/**
+	 * A {@link Mono}, which spring-graphql subscribes to in the request's Reactor
+	 * context: the upstream calls of the search find the request's tally and budget
+	 * there.
+	 */
 	@QueryMapping
-	CompletableFuture<DataFetcherResult<ProductConnection>> search(@Argument @NotBlank @Size(max = 200) String query,
+	Mono<DataFetcherResult<ProductConnection>> search(@Argument @NotBlank @Size(max = 200) String query,
 			@Argument CountryCode shipTo, @Argument Currency currency, @Argument @Min(1) @Max(100) int first,
 			@Argument @Nullable String after, DataFetchingEnvironment env) {
-		int offset = Cursor.offsetAfter(after);
+		int offset = Cursor.offsetAfter(after, this.maxSearchDepth);
 		return this.search.search(query.strip(), shipTo, offset, first)
-			.toFuture()
-			.thenCompose(result -> connection(result, shipTo, currency, env));
+			.flatMap(result -> Mono.fromFuture(connection(result, shipTo, currency, env)));
 	}
 
 	private CompletableFuture<DataFetcherResult<ProductConnection>> connection(SearchResult result, CountryCode shipTo,

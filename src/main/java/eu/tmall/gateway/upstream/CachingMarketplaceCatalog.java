@@ -87,8 +87,9 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 	public Mono<Map<Gtin, List<Offer>>> findByGtins(Collection<Gtin> gtins, CountryCode shipTo) {
 		Set<ProductKey> keys = gtins.stream().map(gtin -> new ProductKey(gtin, shipTo)).collect(Collectors.toSet());
 		return Mono
-			.deferContextual(context -> Mono.fromFuture(() -> claim(() -> this.byGtin.getAll(tallied(keys, context),
-					(missing, executor) -> missed(loadGtins(missing), missing.size(), context)))))
+			.deferContextual(context -> ownLimits(this.byGtin, keys, context,
+					Mono.fromFuture(() -> claim(() -> this.byGtin.getAll(tallied(keys, context),
+							(missing, executor) -> missed(loadGtins(missing), missing.size(), context))))))
 			.flatMap(cached -> revalidate(this.byGtin, cached, this::loadGtins,
 					offers -> offers.stream().map(Offer::asStale).toList()))
 			.map(cached -> rekey(cached, ProductKey::gtin));
@@ -100,8 +101,9 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 			.map(id -> new OfferKey(marketplace(), id, shipTo))
 			.collect(Collectors.toSet());
 		return Mono
-			.deferContextual(context -> Mono.fromFuture(() -> claim(() -> this.byId.getAll(tallied(keys, context),
-					(missing, executor) -> missed(loadIds(missing), missing.size(), context)))))
+			.deferContextual(context -> ownLimits(this.byId, keys, context,
+					Mono.fromFuture(() -> claim(() -> this.byId.getAll(tallied(keys, context),
+							(missing, executor) -> missed(loadIds(missing), missing.size(), context))))))
 			.flatMap(cached -> revalidate(this.byId, cached, this::loadIds, Offer::asStale))
 			.map(cached -> rekey(cached, OfferKey::offerId));
 	}
@@ -128,12 +130,20 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 			fresh.forEach((key, fetched) -> cache.put(key, CompletableFuture.completedFuture(fetched)));
 			fresh.forEach((key, fetched) -> values.put(key, fetched.value()));
 			return values;
-		}).onErrorResume(UpstreamException.class, ex -> Mono.just(values).handle((served, sink) -> {
+		}).onErrorResume(CachingMarketplaceCatalog::servedStale, ex -> Mono.just(values).handle((served, sink) -> {
 			// in `handle`, the request's trace is on the thread for the log line
 			logger.warn("{}: serving {} stale entries", ex.getMessage(), stale.size());
 			stale.forEach(key -> served.put(key, markStale.apply(served.get(key))));
 			sink.next(served);
 		}));
+	}
+
+	/**
+	 * The failures an old answer is better than: the marketplace's, and the request
+	 * having used up its own upstream budget or time.
+	 */
+	private static boolean servedStale(Throwable ex) {
+		return ex instanceof UpstreamException || ex instanceof RequestLimitException;
 	}
 
 	/**
@@ -161,15 +171,25 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 
 	@Override
 	public Mono<List<ShippingOption>> shippingOptions(Offer offer) {
-		return Mono.deferContextual(context -> Mono.fromFuture(() -> this.freight.get(tallied(offer.key(), context),
-				(key, executor) -> missed(this.upstream.shippingOptions(offer), 1, context))));
+		return Mono.deferContextual(context -> ownLimits(this.freight, Set.of(offer.key()), context,
+				shared(() -> this.freight.get(tallied(offer.key(), context),
+						(key, executor) -> missed(this.upstream.shippingOptions(offer), 1, context)))));
 	}
 
 	@Override
 	public Mono<SearchHits> search(String query, CountryCode shipTo, int offset, int limit) {
-		return Mono.deferContextual(context -> Mono
-			.fromFuture(() -> this.searches.get(tallied(new SearchKey(query, shipTo, offset, limit), context),
-					(key, executor) -> missed(this.upstream.search(query, shipTo, offset, limit), 1, context))));
+		SearchKey page = new SearchKey(query, shipTo, offset, limit);
+		return Mono.deferContextual(context -> ownLimits(this.searches, Set.of(page), context,
+				shared(() -> this.searches.get(tallied(page, context),
+						(key, executor) -> missed(this.upstream.search(query, shipTo, offset, limit), 1, context)))));
+	}
+
+	/**
+	 * The cached future, which other requests may share: a request that stops waiting for
+	 * it (its client left) must not cancel it for them.
+	 */
+	private static <T> Mono<T> shared(Supplier<CompletableFuture<T>> cached) {
+		return Mono.fromFuture(cached, true);
 	}
 
 	/** The caches by name, for their metrics. */
@@ -196,9 +216,29 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 	}
 
 	/**
+	 * A lookup that joined another request's upstream call, which that request's budget
+	 * or deadline then stopped, is made again as this request's own: its failed entries
+	 * are dropped first, so it misses and calls the marketplace itself. One request's
+	 * limits never fail another's answer.
+	 */
+	private static <K, V, T> Mono<T> ownLimits(AsyncCache<K, V> cache, Set<K> keys, ContextView context,
+			Mono<T> lookup) {
+		RequestBudget budget = RequestBudget.of(context);
+		return lookup.onErrorResume(ex -> ex instanceof RequestLimitException limit && limit.budget() != budget, ex -> {
+			keys.forEach(key -> cache.asMap()
+				.computeIfPresent(key, (k, future) -> future.isCompletedExceptionally() ? null : future));
+			return lookup;
+		});
+	}
+
+	/**
 	 * A miss's upstream call, run in the context of the request that missed: the cache
 	 * subscribes to it through a future, which would otherwise lose the request's trace
-	 * and tally.
+	 * and tally. That request pays for the call: its budget is charged for every attempt
+	 * and its deadline bounds it. Requests that join the call while it is in flight pay
+	 * nothing, as for any cache hit, and wait for it as long as it takes: at most the
+	 * call's deadline, which may outlast their own request's. If its payer's limits stop
+	 * it, they make their own ({@link #ownLimits}).
 	 */
 	private static <T> CompletableFuture<T> missed(Mono<T> load, int keys, ContextView context) {
 		RequestTally.of(context).cacheMisses(keys);

@@ -31,7 +31,8 @@ import reactor.core.publisher.Mono;
  * <p>
  * An open breaker answers {@code UNAVAILABLE} at once; a full bulkhead answers
  * {@code RATE_LIMITED}, since it is the gateway's own call-rate limit and not a sign the
- * upstream is down. Neither is retried nor counted by the breaker.
+ * upstream is down. Neither is retried nor counted by the breaker, and neither is a call
+ * that the request's own {@link RequestBudget} stops.
  */
 public final class UpstreamResilience {
 
@@ -82,8 +83,9 @@ public final class UpstreamResilience {
 	}
 
 	/**
-	 * The call with every guard, failing only with {@link UpstreamException}s. The call
-	 * must be cold: each retry subscribes to it again.
+	 * The call with every guard, failing only with {@link UpstreamException}s, or with a
+	 * {@link RequestLimitException} when the request's {@link RequestBudget} stops it.
+	 * The call must be cold: each retry subscribes to it again.
 	 */
 	public <T> Mono<T> apply(Mono<T> call) {
 		Mono<T> attempt = Mono.deferContextual(context -> {
@@ -96,6 +98,7 @@ public final class UpstreamResilience {
 			.onErrorMap(ex -> !(ex instanceof UpstreamException), ex -> UpstreamCalls.translate(this.upstream, ex));
 		return attempt.transformDeferred(BulkheadOperator.of(this.bulkhead))
 			.transformDeferred(CircuitBreakerOperator.of(this.breaker))
+			.transform(this::chargedToTheRequest)
 			.transform(attempts -> RetryAfter.retried(attempts, this.retry, this.endpoint.deadline()))
 			.onErrorMap(CallNotPermittedException.class,
 					ex -> new UpstreamException(this.upstream, UpstreamException.Kind.UNAVAILABLE,
@@ -103,9 +106,27 @@ public final class UpstreamResilience {
 			.onErrorMap(BulkheadFullException.class,
 					ex -> new UpstreamException(this.upstream, UpstreamException.Kind.RATE_LIMITED,
 							"too many calls in flight from the gateway", null, false))
-			.timeout(this.endpoint.deadline())
+			.transform(this::withinTheRequestsDeadline)
 			.onErrorMap(TimeoutException.class, ex -> new UpstreamException(this.upstream,
 					UpstreamException.Kind.TIMEOUT, "no answer within the deadline", null));
+	}
+
+	/**
+	 * Each attempt charged to the request's {@link RequestBudget} as it starts: outside
+	 * the breaker, which must not count a refused attempt as the upstream's failure or
+	 * success, and inside the retry, so retries are charged too; a refusal is not
+	 * retried.
+	 */
+	private <T> Mono<T> chargedToTheRequest(Mono<T> attempt) {
+		return RequestBudget.charged(this.upstream, attempt);
+	}
+
+	/**
+	 * The call's deadline, or the request's if that ends sooner: it cancels the call,
+	 * which the breaker does not count.
+	 */
+	private <T> Mono<T> withinTheRequestsDeadline(Mono<T> call) {
+		return RequestBudget.within(this.upstream, this.endpoint.deadline(), call);
 	}
 
 	private static CircuitBreakerConfig breakerConfig(UpstreamsProperties.Breaker breaker) {

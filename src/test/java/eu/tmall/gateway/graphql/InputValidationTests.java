@@ -47,7 +47,7 @@ class InputValidationTests {
 			"{ product(gtin: \"4012778123313\", shipTo: \"ES\") { offers(filter: {maxDeliveryDays: -1}) { id } } }|'filter.maxDeliveryDays'|must be greater than or equal to 0",
 			"{ product(gtin: \"4012778123313\", shipTo: \"ES\") { offers(filter: {maxLandedCost: \"-0.01\"}) { id } } }|'filter.maxLandedCost'|must be greater than or equal to 0",
 			"{ product(gtin: \"4012778123313\", shipTo: \"ES\") { offers(filter: {maxLandedCost: \"ten\"}) { id } } }|'filter.maxLandedCost'|'ten' is not a decimal number",
-			"{ search(query: \"headphones\", shipTo: \"DE\", after: \"c2VhcmNoOjUwMDA\") { totalCount } }|'after'|to a depth of 1000" })
+			"{ search(query: \"headphones\", shipTo: \"DE\", after: \"c2VhcmNoOjUwMDA\") { totalCount } }|'after'|deeper than gateway.limits.max-search-depth (500)" })
 	void shouldNameTheArgumentAndTheProblem(String document, String argument, String problem) {
 		this.graphQl.document(document).execute().errors().satisfy(errors -> {
 			assertThat(errors).hasSize(1);

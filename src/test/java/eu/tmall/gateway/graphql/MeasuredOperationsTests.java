@@ -62,6 +62,22 @@ class MeasuredOperationsTests {
 		assertThat(this.measurements).hasValue(2);
 	}
 
+	/**
+	 * A cursor is a string, yet the cost reads how deep it is: a deep one after a shallow
+	 * one is measured again, one within the same upstream page is not.
+	 */
+	@Test
+	void shouldMeasureAgainForACursorOnAnotherUpstreamPage() {
+		MeasuredOperations costed = new MeasuredOperations(100, new QueryCost(2, 10, 500)::shapeOf);
+		Document search = Parser.parse("query Search($after: String) { __typename }");
+
+		costed.measureOnce(search, "Search", Map.of("after", Cursor.of(3)), this.measurements::incrementAndGet);
+		costed.measureOnce(search, "Search", Map.of("after", Cursor.of(20)), this.measurements::incrementAndGet);
+		costed.measureOnce(search, "Search", Map.of("after", Cursor.of(499)), this.measurements::incrementAndGet);
+
+		assertThat(this.measurements).hasValue(2);
+	}
+
 	private void measure(Document document, String name, Map<String, Object> variables) {
 		this.operations.measureOnce(document, name, variables, this.measurements::incrementAndGet);
 	}

@@ -26,8 +26,15 @@ record UpstreamCalls(EmbeddedUpstreams upstreams) {
 	}
 
 	int total() {
-		return this.upstreams.tmallServer().getAllServeEvents().size()
-				+ this.upstreams.aliExpressServer().getAllServeEvents().size();
+		return tmallTotal() + aliExpressTotal();
+	}
+
+	int tmallTotal() {
+		return this.upstreams.tmallServer().getAllServeEvents().size();
+	}
+
+	int aliExpressTotal() {
+		return this.upstreams.aliExpressServer().getAllServeEvents().size();
 	}
 
 	private static int count(WireMockServer server, String path) {
