@@ -90,7 +90,7 @@ class AmplificationTests {
 			.jsonPath("$.errors.length()")
 			.isEqualTo(1)
 			.jsonPath("$.errors[0].extensions.code")
-			.isEqualTo(GraphQlErrors.BAD_USER_INPUT)
+			.isEqualTo(ErrorCode.BAD_USER_INPUT.name())
 			.jsonPath("$.errors[0].message")
 			.isEqualTo("argument 'after' points at result 1000, deeper than gateway.limits.max-search-depth (500):"
 					+ " narrow the search instead of paging further");
