@@ -131,6 +131,17 @@ public final class EmbeddedUpstreams implements AutoCloseable {
 	}
 
 	/**
+	 * Freezes both servers for a while: every call that arrives before the freeze ends is
+	 * answered as it ends (or after the latency, if that is later), as a platform that
+	 * stalls and then catches up would. Calls answered before the freeze are not held.
+	 * @param freeze how long, from now
+	 * @return when it ends, on {@link System#nanoTime()}'s scale
+	 */
+	public long freeze(Duration freeze) {
+		return this.latency.freeze(freeze);
+	}
+
+	/**
 	 * Stops the Tmall Europe server, so calls to it are refused, until {@link #reset()}.
 	 */
 	public void stopTmall() {

@@ -7,14 +7,16 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the embedded upstreams on their own, without Spring, until Ctrl-C. Options:
- * {@code --tmall-port=8091 --aliexpress-port=8092 --latency-ms=30 --verify-signatures=true};
- * credentials come from {@code TMALL_APP_KEY}, {@code TMALL_APP_SECRET},
- * {@code ALIEXPRESS_APP_KEY} and {@code ALIEXPRESS_APP_SECRET}.
+ * {@code --tmall-port=8091 --aliexpress-port=8092 --latency-ms=30 --verify-signatures=true
+ * --journal-entries=1000} (0 for load: no request journal); credentials come from
+ * {@code TMALL_APP_KEY}, {@code TMALL_APP_SECRET}, {@code ALIEXPRESS_APP_KEY} and
+ * {@code ALIEXPRESS_APP_SECRET}.
  */
 public final class EmbeddedUpstreamsMain {
 
 	private static final Map<String, String> DEFAULTS = Map.of("tmall-port", "8091", "aliexpress-port", "8092",
-			"latency-ms", "30", "verify-signatures", "true");
+			"latency-ms", "30", "verify-signatures", "true", "journal-entries",
+			String.valueOf(EmbeddedUpstreamsSettings.DEFAULT_JOURNAL_ENTRIES));
 
 	private EmbeddedUpstreamsMain() {
 	}
@@ -52,7 +54,7 @@ public final class EmbeddedUpstreamsMain {
 			String name = (arg.startsWith("--") && equals > 2) ? arg.substring(2, equals) : null;
 			if (name == null || !DEFAULTS.containsKey(name)) {
 				throw new IllegalArgumentException("Unknown option '" + arg + "'. Options: --tmall-port=8091 "
-						+ "--aliexpress-port=8092 --latency-ms=30 --verify-signatures=true|false");
+						+ "--aliexpress-port=8092 --latency-ms=30 --verify-signatures=true|false --journal-entries=1000");
 			}
 			options.put(name, arg.substring(equals + 1));
 		}
@@ -64,7 +66,8 @@ public final class EmbeddedUpstreamsMain {
 		Credentials tmall = credentials(environment, "TMALL", verify);
 		Credentials aliExpress = credentials(environment, "ALIEXPRESS", verify);
 		return new EmbeddedUpstreamsSettings(number(options, "tmall-port"), number(options, "aliexpress-port"),
-				Duration.ofMillis(number(options, "latency-ms")), verify, tmall, aliExpress);
+				Duration.ofMillis(number(options, "latency-ms")), verify, tmall, aliExpress,
+				number(options, "journal-entries"));
 	}
 
 	private static Credentials credentials(Map<String, String> environment, String platform, boolean verify) {

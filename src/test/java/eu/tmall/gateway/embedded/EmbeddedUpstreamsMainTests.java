@@ -13,12 +13,14 @@ class EmbeddedUpstreamsMainTests {
 	@Test
 	void shouldReadOptionsOverDefaults() {
 		EmbeddedUpstreamsSettings settings = EmbeddedUpstreamsMain.settings(
-				EmbeddedUpstreamsMain.options(new String[] { "--latency-ms=5", "--verify-signatures=false" }),
+				EmbeddedUpstreamsMain
+					.options(new String[] { "--latency-ms=5", "--verify-signatures=false", "--journal-entries=0" }),
 				Map.of());
 		assertThat(settings.tmallPort()).isEqualTo(8091);
 		assertThat(settings.aliExpressPort()).isEqualTo(8092);
 		assertThat(settings.latency()).isEqualTo(Duration.ofMillis(5));
 		assertThat(settings.verifySignatures()).isFalse();
+		assertThat(settings.journalEntries()).isZero();
 	}
 
 	@Test
