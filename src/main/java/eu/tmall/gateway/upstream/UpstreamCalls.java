@@ -2,11 +2,9 @@ package eu.tmall.gateway.upstream;
 
 import java.time.Clock;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
-import io.netty.handler.timeout.ReadTimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.core.JacksonException;
@@ -21,7 +19,8 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 
 /**
  * What both clients do alike: a WebClient with the endpoint's timeouts, and transport
- * failures translated into {@link UpstreamException}s that are safe to show.
+ * failures translated into {@link UpstreamException}s that are safe to show, each saying
+ * whether it tells anything of the upstream's health.
  */
 final class UpstreamCalls {
 
@@ -37,9 +36,11 @@ final class UpstreamCalls {
 
 	static WebClient webClient(WebClient.Builder builder, Upstream upstream, UpstreamConnection connection,
 			UpstreamsProperties.Endpoint endpoint) {
+		// an attempt's timeout starts once the request is on the wire, not when the call
+		// was made: what it waited for before is the gateway's
 		HttpClient http = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) endpoint.connectTimeout().toMillis())
-			.responseTimeout(endpoint.timeout());
+			.doAfterRequest((request, sent) -> WireTimeout.start(sent, endpoint.timeout()));
 		return builder.clone()
 			.baseUrl(connection.baseUrl().toString())
 			.clientConnector(new ReactorClientHttpConnector(http))
@@ -53,8 +54,9 @@ final class UpstreamCalls {
 			return new UpstreamException(upstream, UpstreamException.Kind.TIMEOUT, "no connection within the timeout",
 					ex, true);
 		}
-		if (has(ex, TimeoutException.class) || has(ex, ReadTimeoutException.class)) {
-			return new UpstreamException(upstream, UpstreamException.Kind.TIMEOUT, "no answer within the timeout", ex);
+		WireTimeout.WireTimeoutException silent = find(ex, WireTimeout.WireTimeoutException.class);
+		if (silent != null) {
+			return new UpstreamException(upstream, UpstreamException.Kind.TIMEOUT, silent.getMessage(), ex);
 		}
 		if (ex instanceof WebClientResponseException response && response.getStatusCode().isError()) {
 			int status = response.getStatusCode().value();

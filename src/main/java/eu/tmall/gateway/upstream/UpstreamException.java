@@ -1,6 +1,7 @@
 package eu.tmall.gateway.upstream;
 
 import java.time.Duration;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +11,11 @@ import org.jspecify.annotations.Nullable;
  * bodies.
  */
 public class UpstreamException extends RuntimeException {
+
+	// an upstream that answers nonsense or slowly is as unhealthy as one that is down; a
+	// refused signature or parameter is our configuration or bug, and tells nothing
+	private static final Set<Kind> HEALTH_FAILURES = Set.of(Kind.TIMEOUT, Kind.UNAVAILABLE, Kind.RATE_LIMITED,
+			Kind.BAD_RESPONSE);
 
 	private final Upstream upstream;
 
@@ -76,6 +82,16 @@ public class UpstreamException extends RuntimeException {
 	 */
 	public boolean retryable() {
 		return this.retryable;
+	}
+
+	/**
+	 * Whether this failure says the upstream is unwell, so that its circuit breaker
+	 * counts it: no connection, a 5xx, its call-rate limit, an answer that is not its
+	 * envelope, or no answer within the attempt's timeout (counted from the moment the
+	 * call was on the wire). Not a refused credential or parameter: ours to fix.
+	 */
+	public boolean countsAgainstTheUpstream() {
+		return HEALTH_FAILURES.contains(this.kind);
 	}
 
 	/**

@@ -12,11 +12,14 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * One upstream as readiness sees it, from its circuit breaker: {@code UP} while it takes
- * calls, {@value #DEGRADED} while its breaker is open (the gateway still answers, with
- * the other marketplace's data), {@code DOWN} only when every upstream's breaker is open.
- * Aggregated under {@code upstreams}, the gateway is so degraded with one upstream out
- * and down with both. Health is read from the breakers and never calls an upstream.
+ * One upstream as readiness sees it, from its circuit breaker: {@code UP} while it is
+ * closed, {@value #DEGRADED} while it is open (the gateway still answers, with the other
+ * marketplace's data) or half-open (its trial calls have not yet decided), {@code DOWN}
+ * only when every upstream's breaker is open. Aggregated under {@code upstreams}, the
+ * gateway is so degraded with one upstream out and down with both. Half-open is never
+ * down: a pod that is not ready gets no request, so nothing would ever try the upstream
+ * if the gateway did not ({@link HalfOpenProbe}), and readiness, read from the breakers
+ * on their timers, comes back with no request at all. Health never calls an upstream.
  */
 final class UpstreamHealthIndicator implements HealthIndicator {
 
@@ -47,6 +50,9 @@ final class UpstreamHealthIndicator implements HealthIndicator {
 	public Health health() {
 		CircuitBreaker.State state = state(this.upstream);
 		Health.Builder health = new Health.Builder().withDetail("breaker", state.name());
+		if (state == CircuitBreaker.State.HALF_OPEN) {
+			return health.status(DEGRADED).build();
+		}
 		if (!isOpen(state)) {
 			return health.up().build();
 		}

@@ -1,9 +1,7 @@
 package eu.tmall.gateway.upstream;
 
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
 
 import eu.tmall.gateway.observability.RequestTally;
 
@@ -14,33 +12,39 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
  * One upstream's deadline, retry, circuit breaker and concurrency limit (Resilience4j),
  * applied to every call in one order: the deadline over retries over the breaker over the
- * bulkhead over one attempt's timeout. So the breaker counts attempts, not calls, a retry
- * waits for a free slot like any call, and no retry outlives the deadline. A retry waits
- * at least as long as the failed answer asked ({@link RetryAfter}); if that is past the
- * deadline, the call fails at once.
+ * bulkhead over one attempt. So the breaker counts attempts, not calls, a retry waits for
+ * a free slot like any call, and no retry outlives the deadline. A retry waits at least
+ * as long as the failed answer asked ({@link RetryAfter}); if that is past the deadline,
+ * the call fails at once. An attempt's timeout runs on the wire ({@link WireTimeout}),
+ * from the moment its request was written: what the call waited for inside the gateway
+ * before is not the upstream's doing.
  * <p>
- * An open breaker answers {@code UNAVAILABLE} at once; a full bulkhead answers
- * {@code RATE_LIMITED}, since it is the gateway's own call-rate limit and not a sign the
- * upstream is down. Neither is retried nor counted by the breaker, and neither is a call
- * that the request's own {@link RequestBudget} stops.
+ * The breaker judges the upstream, never the gateway: it counts only the failures that
+ * {@link UpstreamException#countsAgainstTheUpstream() say the upstream is unwell}, and
+ * ignores everything else, since Resilience4j counts an error it neither records nor
+ * ignores as a success. An open breaker answers {@code UNAVAILABLE} at once; a full
+ * bulkhead answers {@code RATE_LIMITED}, since it is the gateway's own call-rate limit
+ * and not a sign the upstream is down. Neither is retried nor counted by the breaker, and
+ * neither is a call that the request's own {@link RequestBudget} stops or its deadline
+ * cancels. An open breaker lets trial calls through after its wait, on a timer, whether
+ * requests come or not ({@link HalfOpenProbe} makes them when none do).
  */
 public final class UpstreamResilience {
 
-	// an upstream that answers nonsense or slowly is as unhealthy as one that is down; a
-	// refused signature or parameter is our configuration or bug, and tells nothing
-	private static final Set<UpstreamException.Kind> HEALTH_FAILURES = Set.of(UpstreamException.Kind.TIMEOUT,
-			UpstreamException.Kind.UNAVAILABLE, UpstreamException.Kind.RATE_LIMITED,
-			UpstreamException.Kind.BAD_RESPONSE);
+	private static final Logger logger = LoggerFactory.getLogger(UpstreamResilience.class);
 
 	private final Upstream upstream;
 
@@ -65,6 +69,7 @@ public final class UpstreamResilience {
 		this.upstream = upstream;
 		this.endpoint = endpoint;
 		this.breaker = breakers.circuitBreaker(upstream.id(), breakerConfig(endpoint.breaker()));
+		this.breaker.getEventPublisher().onStateTransition(this::logTransition);
 		this.retry = Retry.of(upstream.id(), retryConfig(endpoint.retry()));
 		this.bulkhead = Bulkhead.of(upstream.id(),
 				BulkheadConfig.custom()
@@ -94,7 +99,6 @@ public final class UpstreamResilience {
 		})
 			.switchIfEmpty(Mono.error(() -> new UpstreamException(this.upstream, UpstreamException.Kind.BAD_RESPONSE,
 					"answered with an empty body")))
-			.timeout(this.endpoint.timeout())
 			.onErrorMap(ex -> !(ex instanceof UpstreamException), ex -> UpstreamCalls.translate(this.upstream, ex));
 		return attempt.transformDeferred(BulkheadOperator.of(this.bulkhead))
 			.transformDeferred(CircuitBreakerOperator.of(this.breaker))
@@ -129,16 +133,44 @@ public final class UpstreamResilience {
 		return RequestBudget.within(this.upstream, this.endpoint.deadline(), call);
 	}
 
+	/**
+	 * Slow answers count only through the attempt's timeout: the breaker's own slow-call
+	 * clock would start before the bulkhead and the connection pool, in the gateway.
+	 */
 	private static CircuitBreakerConfig breakerConfig(UpstreamsProperties.Breaker breaker) {
 		return CircuitBreakerConfig.custom()
 			.failureRateThreshold(breaker.failureRateThreshold())
-			.slidingWindow(breaker.slidingWindow(), breaker.minimumCalls(),
-					CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+			.slidingWindow(breaker.windowSeconds(), breaker.minimumCalls(),
+					CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
 			.waitDurationInOpenState(breaker.waitInOpen())
+			.automaticTransitionFromOpenToHalfOpenEnabled(true)
 			.permittedNumberOfCallsInHalfOpenState(breaker.halfOpenCalls())
-			.recordException(kindIn(HEALTH_FAILURES))
-			.ignoreException(kindIn(Set.of(UpstreamException.Kind.AUTH, UpstreamException.Kind.BAD_REQUEST)))
+			.recordException(UpstreamResilience::judgesTheUpstream)
+			.ignoreException(ex -> !judgesTheUpstream(ex))
 			.build();
+	}
+
+	private static boolean judgesTheUpstream(Throwable ex) {
+		return ex instanceof UpstreamException failure && failure.countsAgainstTheUpstream();
+	}
+
+	private void logTransition(CircuitBreakerOnStateTransitionEvent event) {
+		String name = this.upstream.displayName();
+		UpstreamsProperties.Breaker settings = this.endpoint.breaker();
+		switch (event.getStateTransition()) {
+			case CLOSED_TO_OPEN -> logger.warn(
+					"{}: circuit breaker opened, {}% of its {} calls in the last {} failed; " + "trial calls in {}",
+					name, this.breaker.getMetrics().getFailureRate(),
+					this.breaker.getMetrics().getNumberOfBufferedCalls(), RetryAfter.describe(settings.window()),
+					RetryAfter.describe(settings.waitInOpen()));
+			case HALF_OPEN_TO_OPEN ->
+				logger.warn("{}: circuit breaker opened again, its trial calls failed; more in {}", name,
+						RetryAfter.describe(settings.waitInOpen()));
+			case OPEN_TO_HALF_OPEN ->
+				logger.info("{}: circuit breaker half-open, {} trial calls decide", name, settings.halfOpenCalls());
+			case HALF_OPEN_TO_CLOSED -> logger.info("{}: circuit breaker closed, its trial calls succeeded", name);
+			default -> logger.info("{}: circuit breaker {}", name, event.getStateTransition().getToState());
+		}
 	}
 
 	private static RetryConfig retryConfig(UpstreamsProperties.Retry retry) {
@@ -150,10 +182,6 @@ public final class UpstreamResilience {
 					: IntervalFunction.ofExponentialBackoff(retry.initialBackoff(), retry.multiplier())))
 			.retryOnException(ex -> ex instanceof UpstreamException upstream && upstream.retryable())
 			.build();
-	}
-
-	private static Predicate<Throwable> kindIn(Set<UpstreamException.Kind> kinds) {
-		return ex -> ex instanceof UpstreamException upstream && kinds.contains(upstream.kind());
 	}
 
 }

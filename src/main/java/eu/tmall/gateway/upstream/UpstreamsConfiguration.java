@@ -1,6 +1,8 @@
 package eu.tmall.gateway.upstream;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 import eu.tmall.gateway.catalog.MarketplaceCatalog;
 import eu.tmall.gateway.upstream.aliexpress.AliExpressCatalog;
@@ -27,6 +29,15 @@ class UpstreamsConfiguration {
 	@Bean
 	AliExpressClient aliExpressClient(UpstreamChannels channels) {
 		return new AliExpressClient(channels.open(Upstream.ALIEXPRESS));
+	}
+
+	/** Trial calls to an upstream whose breaker turned half-open. */
+	@Bean
+	HalfOpenProbe halfOpenProbe(UpstreamChannels channels, TmallClient tmall, AliExpressClient aliExpress) {
+		List<String> gtin = List.of(HalfOpenProbe.GTIN);
+		return new HalfOpenProbe(channels,
+				Map.of(Upstream.TMALL_EUROPE, () -> tmall.findByGtins(gtin, HalfOpenProbe.SHIP_TO).then(),
+						Upstream.ALIEXPRESS, () -> aliExpress.findByEans(gtin, HalfOpenProbe.SHIP_TO).then()));
 	}
 
 	/** Readiness: each upstream's breaker under {@code upstreams}. */

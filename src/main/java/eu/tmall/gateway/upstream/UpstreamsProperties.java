@@ -30,7 +30,9 @@ public record UpstreamsProperties(@DefaultValue Endpoint tmall, @DefaultValue En
 	 * @param appKey the application key issued by the platform
 	 * @param appSecret the application secret; set it from the environment only
 	 * @param connectTimeout how long to wait for a connection
-	 * @param timeout the deadline of one attempt, answer included
+	 * @param timeout how long one attempt waits for its answer, to the last byte, from
+	 * the moment its request is on the wire; past it, the attempt fails and its breaker
+	 * counts it
 	 * @param deadline the deadline of a whole call, retries and their backoff included
 	 * @param retry how failed idempotent reads are tried again
 	 * @param breaker when calls stop going to a failing upstream
@@ -78,19 +80,46 @@ public record UpstreamsProperties(@DefaultValue Endpoint tmall, @DefaultValue En
 	}
 
 	/**
-	 * The circuit breaker, over a window counted in calls.
+	 * The circuit breaker: it judges the upstream by the share of its calls that failed
+	 * over the last seconds, not over the last calls, so that a burst of failures that
+	 * all come at once (every call in flight when an upstream froze) weighs against the
+	 * traffic around it instead of filling the window alone.
 	 *
-	 * @param failureRateThreshold the percentage of failed calls that opens it
-	 * @param slidingWindow how many recent calls the rate is taken over
+	 * @param failureRateThreshold the percentage of failed calls in the window that opens
+	 * it
+	 * @param window how many seconds back the failure rate is taken over
 	 * @param minimumCalls how many calls the window needs before the rate counts
-	 * @param waitInOpen how long it stays open before trial calls go through
-	 * @param halfOpenCalls how many trial calls decide whether it closes again
+	 * @param waitInOpen how long it stays open before it lets trial calls through,
+	 * traffic or not
+	 * @param halfOpenCalls how many trial calls decide whether it closes again; the
+	 * gateway makes them itself when no request does
 	 */
-	public record Breaker(@DefaultValue("50") float failureRateThreshold, @DefaultValue("20") int slidingWindow,
-			@DefaultValue("10") int minimumCalls, @DefaultValue("10s") Duration waitInOpen,
+	public record Breaker(@DefaultValue("50") float failureRateThreshold, @DefaultValue("10s") Duration window,
+			@DefaultValue("20") int minimumCalls, @DefaultValue("5s") Duration waitInOpen,
 			@DefaultValue("3") int halfOpenCalls) {
 
-		static final Breaker DEFAULTS = new Breaker(50, 20, 10, Duration.ofSeconds(10), 3);
+		static final Breaker DEFAULTS = new Breaker(50, Duration.ofSeconds(10), 20, Duration.ofSeconds(5), 3);
+
+		public Breaker {
+			if (window.toMillis() < 1000 || window.toMillis() % 1000 != 0) {
+				throw new IllegalArgumentException(
+						"gateway.upstreams.<upstream>.breaker.window must be whole seconds, at least 1s, was "
+								+ window);
+			}
+			if (waitInOpen.toMillis() < 1) {
+				throw new IllegalArgumentException(
+						"gateway.upstreams.<upstream>.breaker.wait-in-open must be at least 1ms, was " + waitInOpen);
+			}
+			if (minimumCalls < 1 || halfOpenCalls < 1) {
+				throw new IllegalArgumentException("gateway.upstreams.<upstream>.breaker.minimum-calls and "
+						+ ".half-open-calls must be at least 1, were " + minimumCalls + " and " + halfOpenCalls);
+			}
+		}
+
+		/** The window in whole seconds, as the breaker counts it. */
+		int windowSeconds() {
+			return (int) this.window.toSeconds();
+		}
 
 	}
 

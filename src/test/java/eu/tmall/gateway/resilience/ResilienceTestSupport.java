@@ -30,21 +30,24 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * One gateway for every resilience test, so they share a Spring context: timeouts short
  * enough to keep the suite fast (an attempt 500 ms, a call 1 s: short, yet long enough
  * that a GC pause on a busy two-core machine does not fail a healthy call), a breaker
- * that opens after five calls, and a clock the tests move.
+ * that opens after five failed calls and stays open until a test moves it on (so no test
+ * depends on how fast the machine runs it; {@link BreakerRecoveryTests} has the timer),
+ * and a clock the tests move.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"gateway.embedded.latency=0ms", "gateway.upstreams.tmall.timeout=500ms",
-		"gateway.upstreams.tmall.deadline=1000ms", "gateway.upstreams.tmall.retry.initial-backoff=50ms",
-		"gateway.upstreams.tmall.retry.jitter=0.2", "gateway.upstreams.tmall.breaker.sliding-window=10",
-		"gateway.upstreams.tmall.breaker.minimum-calls=5", "gateway.upstreams.tmall.breaker.wait-in-open=1s",
-		"gateway.upstreams.tmall.breaker.half-open-calls=1", "gateway.upstreams.tmall.max-response-size=256KB",
-		"gateway.upstreams.aliexpress.timeout=500ms", "gateway.upstreams.aliexpress.deadline=1000ms",
-		"gateway.upstreams.aliexpress.retry.initial-backoff=50ms", "gateway.upstreams.aliexpress.retry.jitter=0.2",
-		"gateway.upstreams.aliexpress.breaker.sliding-window=10",
-		"gateway.upstreams.aliexpress.breaker.minimum-calls=5", "gateway.upstreams.aliexpress.breaker.wait-in-open=1s",
-		"gateway.upstreams.aliexpress.breaker.half-open-calls=1",
-		"gateway.upstreams.aliexpress.max-response-size=256KB", "gateway.cache.offers.ttl=5m",
-		"gateway.cache.offers.max-stale=1h" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.embedded.latency=0ms", "gateway.upstreams.tmall.timeout=500ms",
+				"gateway.upstreams.tmall.deadline=1000ms", "gateway.upstreams.tmall.retry.initial-backoff=50ms",
+				"gateway.upstreams.tmall.retry.jitter=0.2", "gateway.upstreams.tmall.breaker.window=10s",
+				"gateway.upstreams.tmall.breaker.minimum-calls=5", "gateway.upstreams.tmall.breaker.wait-in-open=1h",
+				"gateway.upstreams.tmall.breaker.half-open-calls=1", "gateway.upstreams.tmall.max-response-size=256KB",
+				"gateway.upstreams.aliexpress.timeout=500ms", "gateway.upstreams.aliexpress.deadline=1000ms",
+				"gateway.upstreams.aliexpress.retry.initial-backoff=50ms",
+				"gateway.upstreams.aliexpress.retry.jitter=0.2", "gateway.upstreams.aliexpress.breaker.window=10s",
+				"gateway.upstreams.aliexpress.breaker.minimum-calls=5",
+				"gateway.upstreams.aliexpress.breaker.wait-in-open=1h",
+				"gateway.upstreams.aliexpress.breaker.half-open-calls=1",
+				"gateway.upstreams.aliexpress.max-response-size=256KB", "gateway.cache.offers.ttl=5m",
+				"gateway.cache.offers.max-stale=1h" })
 @Import(MutableClockConfiguration.class)
 abstract class ResilienceTestSupport {
 

@@ -2,12 +2,17 @@ package eu.tmall.gateway.upstream;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import org.springframework.util.unit.DataSize;
 
@@ -17,8 +22,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The bulkhead bounds the calls in flight to an upstream across requests: one call past
  * it is refused at once, without waiting, and a finished call frees its place. A retry
- * never comes sooner than the failed answer asked, and a call the upstream asked to wait
- * past its deadline fails at once (Reactor's virtual time).
+ * never comes sooner than the failed answer asked, a call the upstream asked to wait past
+ * its deadline fails at once, and no attempt follows the deadline (Reactor's virtual
+ * time). The breaker counts what says the upstream is unwell and nothing else, neither as
+ * a failure nor as a success.
  */
 class UpstreamResilienceTests {
 
@@ -47,6 +54,77 @@ class UpstreamResilienceTests {
 		first.dispose();
 		assertThat(this.resilience.apply(Mono.just("fourth")).block(Duration.ofSeconds(2))).isEqualTo("fourth");
 		second.dispose();
+	}
+
+	@Test
+	void shouldCountACallRefusedByTheGatewaysOwnBulkheadNeitherAsAFailureNorAsASuccess() {
+		Disposable first = this.resilience.apply(Mono.never()).subscribe();
+		Disposable second = this.resilience.apply(Mono.never()).subscribe();
+
+		assertThatExceptionOfType(UpstreamException.class)
+			.isThrownBy(() -> this.resilience.apply(Mono.just("third")).block(Duration.ofSeconds(2)));
+
+		assertThat(this.resilience.breaker().getMetrics().getNumberOfBufferedCalls()).isZero();
+		first.dispose();
+		second.dispose();
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "TIMEOUT", "UNAVAILABLE", "RATE_LIMITED", "BAD_RESPONSE" })
+	void shouldCountWhatSaysTheUpstreamIsUnwellAsAFailure(UpstreamException.Kind kind) {
+		fail(kind);
+
+		CircuitBreaker.Metrics metrics = this.resilience.breaker().getMetrics();
+		assertThat(metrics.getNumberOfFailedCalls()).isEqualTo(1);
+		assertThat(metrics.getNumberOfSuccessfulCalls()).isZero();
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "AUTH", "BAD_REQUEST" })
+	void shouldCountARefusedCredentialOrParameterNeitherAsAFailureNorAsASuccess(UpstreamException.Kind kind) {
+		fail(kind);
+
+		assertThat(this.resilience.breaker().getMetrics().getNumberOfBufferedCalls()).isZero();
+	}
+
+	@Test
+	void shouldCountAnUnexpectedErrorNeitherAsAFailureNorAsASuccess() {
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> this.resilience.breaker().executeSupplier(() -> {
+				throw new IllegalStateException("not an upstream's failure");
+			}));
+
+		assertThat(this.resilience.breaker().getMetrics().getNumberOfBufferedCalls()).isZero();
+	}
+
+	@Test
+	void shouldMakeNoAttemptAfterTheDeadline() {
+		UpstreamResilience resilience = withDeadline(Duration.ofSeconds(1));
+		// each attempt answers 503 after 350 ms: retried after 100 ms, then 200 ms (half
+		// of it at random), until the deadline cuts the call
+		Mono<String> slowlyUnavailable = Mono.defer(() -> countedAttempt(Mono.delay(Duration.ofMillis(350))
+			.then(Mono.error(new UpstreamException(Upstream.ALIEXPRESS, UpstreamException.Kind.UNAVAILABLE,
+					"answered HTTP 503", null, true)))));
+		VirtualTimeScheduler time = VirtualTimeScheduler.getOrSet();
+		try {
+			AtomicReference<Throwable> failure = new AtomicReference<>();
+			resilience.apply(slowlyUnavailable).subscribe(answer -> {
+			}, failure::set);
+
+			time.advanceTimeBy(Duration.ofMillis(999));
+			assertThat(failure).hasNullValue();
+			time.advanceTimeBy(Duration.ofMillis(1));
+			assertThat(failure.get()).isInstanceOfSatisfying(UpstreamException.class,
+					ex -> assertThat(ex.kind()).isEqualTo(UpstreamException.Kind.TIMEOUT));
+			int attempts = this.attempts.get();
+			time.advanceTimeBy(Duration.ofMinutes(1));
+
+			assertThat(attempts).isBetween(2, 3);
+			assertThat(this.attempts).as("attempts after the deadline").hasValue(attempts);
+		}
+		finally {
+			VirtualTimeScheduler.reset();
+		}
 	}
 
 	@Test
@@ -121,6 +199,12 @@ class UpstreamResilienceTests {
 
 		assertThat(resilience.breaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
 		assertThat(resilience.breaker().getMetrics().getNumberOfNotPermittedCalls()).isZero();
+	}
+
+	private void fail(UpstreamException.Kind kind) {
+		UpstreamException failure = new UpstreamException(Upstream.ALIEXPRESS, kind, "failed", null, false);
+		assertThatExceptionOfType(UpstreamException.class)
+			.isThrownBy(() -> this.resilience.apply(Mono.error(failure)).block(Duration.ofSeconds(2)));
 	}
 
 	private UpstreamResilience withDeadline(Duration deadline) {
