@@ -13,9 +13,9 @@ import org.springframework.web.reactive.function.client.WebClientException;
 
 /**
  * Errors Reactor drops because nobody listens any more: an upstream's failure that
- * arrives just as its attempt's timeout fires, or after its client went away. Reactor
- * logs each at ERROR with its stack, as it would a bug; but that call has already failed
- * (as a timeout, logged once), so a late upstream failure is one line at DEBUG. Any other
+ * arrives just as a deadline cuts its call, or after its client went away. Reactor logs
+ * each at ERROR with its stack, as it would a bug; but that call has already failed (as a
+ * timeout, logged once), so a late upstream failure is one line at DEBUG. Any other
  * dropped error is still logged at ERROR with its stack.
  */
 @Component

@@ -48,7 +48,7 @@ final class UpstreamObservationConvention extends DefaultClientRequestObservatio
 		}
 		ClientResponse response = context.getResponse();
 		if (response == null) {
-			// the attempt's timeout or the caller gave up before an answer
+			// a deadline, or the caller, gave up before an answer
 			return context.isAborted() ? "CANCELLED" : "UNKNOWN";
 		}
 		int status = response.statusCode().value();
