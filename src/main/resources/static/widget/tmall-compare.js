@@ -59,7 +59,7 @@
 	};
 
 	const STYLE = `
-		:host { display: block; font: 400 1rem/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+		:host { display: block; min-height: 21.5rem; font: 400 1rem/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
 			color: #1b1b1f; --accent: #b3261e; --muted: #4a4a55; --line: #c9c9d1; --card: #ffffff; }
 		:host([hidden]) { display: none; }
 		* { box-sizing: border-box; }
@@ -245,9 +245,10 @@
 			return answer;
 		}
 
-		frame(state, busy, ...content) {
+		frame(state, busy, title, ...content) {
 			this.setAttribute('state', state);
-			const section = h('section', { 'aria-label': this.messages.region, 'aria-busy': busy ? 'true' : 'false',
+			const label = this.messages.region + (title ? ': ' + title : '');
+			const section = h('section', { 'aria-label': label, 'aria-busy': busy ? 'true' : 'false',
 				lang: this.language }, ...content);
 			this.shadowRoot.replaceChildren(h('style', null, STYLE), section);
 			return section;
@@ -256,14 +257,14 @@
 		showLoading() {
 			const skeleton = () => h('div', { class: 'card skeleton', 'aria-hidden': 'true' },
 				h('span', { class: 'bar' }), h('span', { class: 'bar short' }), h('span', { class: 'bar' }));
-			this.frame('loading', true,
+			this.frame('loading', true, '',
 				h('p', { class: 'title', role: 'status' }, this.messages.loading),
 				h('div', { class: 'offers' }, skeleton(), skeleton()),
 				h('p', { class: 'summary' }));
 		}
 
 		showMessage(state, text) {
-			this.frame(state, false,
+			this.frame(state, false, '',
 				h('p', { class: 'title' }),
 				h('div', { class: 'offers' }, h('p', { class: 'card empty', role: 'status' }, text)),
 				h('p', { class: 'summary' }));
@@ -290,7 +291,7 @@
 						this.text('missing', { marketplace: marketplace.name })));
 				}
 			}
-			this.frame(failed.length > 0 ? 'partial' : 'ready', false,
+			this.frame(failed.length > 0 ? 'partial' : 'ready', false, product.title,
 				h('h2', { title: product.title }, product.title),
 				h('div', { class: 'offers' }, cards),
 				h('p', { class: 'summary' }, this.summary(product.comparison)));
