@@ -47,6 +47,10 @@ final class RefusedRequest extends RuntimeException {
 		return new RefusedRequest(HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, message, headers);
 	}
 
+	static RefusedRequest originNotAllowed(String message) {
+		return new RefusedRequest(HttpStatus.FORBIDDEN, ErrorCode.ORIGIN_NOT_ALLOWED, message, new HttpHeaders());
+	}
+
 	static RefusedRequest rateLimited(String clientId, Duration retryAfter) {
 		// whole seconds, rounded up: a client that waits that long finds a token
 		long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);

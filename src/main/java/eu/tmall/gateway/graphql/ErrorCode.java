@@ -45,6 +45,9 @@ public enum ErrorCode {
 	/** No API key, or an unknown one. */
 	UNAUTHENTICATED,
 
+	/** A publishable key used from an origin it does not list, or from no web page. */
+	ORIGIN_NOT_ALLOWED,
+
 	/** A partner restricted to trusted documents sent another one. */
 	OPERATION_NOT_TRUSTED,
 
