@@ -63,8 +63,8 @@ class AccessConfiguration {
 	}
 
 	@Bean
-	GraphQlRequestFilter graphQlRequestFilter(ClientsProperties clients, GraphQlProperties graphQl,
-			GraphQlCorsProperties cors, QueryLimits limits, JsonMapper json, Clock clock,
+	GraphQlRequestFilter graphQlRequestFilter(ClientsProperties clients, LoopbackCallers.Properties loopback,
+			GraphQlProperties graphQl, GraphQlCorsProperties cors, QueryLimits limits, JsonMapper json, Clock clock,
 			RateLimitMetrics rateLimitMetrics, ErrorResponses errors) {
 		List<ApiKeys.Entry> keys = new ArrayList<>();
 		Map<String, ClientsProperties.RateLimit> rateLimits = new HashMap<>();
@@ -77,7 +77,12 @@ class AccessConfiguration {
 					partner.rateLimit().refill(), partner.rateLimit().period(),
 					(trusted != null) ? ", only its " + trusted.size() + " trusted documents" : "");
 		});
-		Callers callers = new Callers(new ApiKeys(keys), cors.toCorsConfiguration(), clients.requireKey());
+		if (!loopback.requireKey()) {
+			logger.warn("Requests from this machine need no API key (gateway.clients.loopback.require-key=false): "
+					+ "for a developer's machine only");
+		}
+		Callers callers = new Callers(new ApiKeys(keys), cors.toCorsConfiguration(), clients.requireKey(),
+				loopback.requireKey());
 		return new GraphQlRequestFilter(graphQl.getHttp().getPath(), callers, new RateLimits(rateLimits, clock),
 				rateLimitMetrics, limits.maxRequestSize().toBytes(), limits.maxCharacters(), json, errors);
 	}

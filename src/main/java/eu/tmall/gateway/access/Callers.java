@@ -9,7 +9,8 @@ import org.springframework.web.cors.reactive.CorsUtils;
 /**
  * Tells who sent a request. A browser on a first-party origin needs no key: browsers
  * always send {@code Origin} with a POST and CORS keeps other sites' pages out. Any other
- * caller is a partner app and needs its key, unless keys are switched off.
+ * caller is a partner app and needs its key, unless keys are switched off, or it is the
+ * developer's own machine in the {@code local} profile ({@link LoopbackCallers}).
  */
 class Callers {
 
@@ -21,10 +22,18 @@ class Callers {
 
 	private final boolean requireKey;
 
+	private final boolean loopbackRequiresKey;
+
 	Callers(ApiKeys keys, @Nullable CorsConfiguration firstPartyOrigins, boolean requireKey) {
+		this(keys, firstPartyOrigins, requireKey, true);
+	}
+
+	Callers(ApiKeys keys, @Nullable CorsConfiguration firstPartyOrigins, boolean requireKey,
+			boolean loopbackRequiresKey) {
 		this.keys = keys;
 		this.firstPartyOrigins = firstPartyOrigins;
 		this.requireKey = requireKey;
+		this.loopbackRequiresKey = loopbackRequiresKey;
 	}
 
 	Client identify(ServerHttpRequest request) {
@@ -39,6 +48,9 @@ class Callers {
 		}
 		if (isFirstParty(request)) {
 			return Client.FIRST_PARTY;
+		}
+		if (!this.loopbackRequiresKey && LoopbackCallers.isLocal(request)) {
+			return LoopbackCallers.LOCAL;
 		}
 		if (!this.requireKey) {
 			return Client.ANONYMOUS;
