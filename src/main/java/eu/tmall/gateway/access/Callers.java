@@ -24,10 +24,6 @@ class Callers {
 
 	private final boolean loopbackRequiresKey;
 
-	Callers(ApiKeys keys, @Nullable CorsConfiguration firstPartyOrigins, boolean requireKey) {
-		this(keys, firstPartyOrigins, requireKey, true);
-	}
-
 	Callers(ApiKeys keys, @Nullable CorsConfiguration firstPartyOrigins, boolean requireKey,
 			boolean loopbackRequiresKey) {
 		this.keys = keys;

@@ -68,7 +68,8 @@ class IncrementalDelivery implements WebGraphQlInterceptor, Ordered {
 	private static boolean acceptsMultipart(WebGraphQlRequest request) {
 		try {
 			List<MediaType> accepted = request.getHeaders().getAccept();
-			return accepted.stream().anyMatch(MULTIPART_MIXED::isCompatibleWith);
+			// named: curl's */* takes anything and expects one JSON answer
+			return accepted.stream().anyMatch(MULTIPART_MIXED::equalsTypeAndSubtype);
 		}
 		catch (InvalidMediaTypeException ex) {
 			return false;

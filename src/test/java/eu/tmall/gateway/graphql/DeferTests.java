@@ -7,6 +7,8 @@ import java.util.Map;
 
 import eu.tmall.gateway.FixedClockConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -79,9 +81,10 @@ class DeferTests {
 		assertThat(deferred.at("/data/offers")).isNotEmpty().isEqualTo(inline.at("/data/product/offers"));
 	}
 
-	@Test
-	void shouldAnswerInOnePieceAClientThatDoesNotAcceptMultipart() {
-		EntityExchangeResult<String> answer = post(DEFERRED_OFFERS, MediaType.APPLICATION_JSON_VALUE);
+	@ParameterizedTest
+	@ValueSource(strings = { MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE, "multipart/*, application/json" })
+	void shouldAnswerInOnePieceAClientThatDoesNotNameMultipartMixed(String accept) {
+		EntityExchangeResult<String> answer = post(DEFERRED_OFFERS, accept);
 
 		assertThat(answer.getResponseHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
 		JsonNode body = this.json.readTree(answer.getResponseBody());
