@@ -66,8 +66,8 @@ class AccessConfiguration {
 	}
 
 	@Bean
-	GraphQlRequestFilter graphQlRequestFilter(ClientsProperties clients, GraphQlProperties graphQl,
-			GraphQlCorsProperties cors, QueryLimits limits, JsonMapper json, Clock clock,
+	GraphQlRequestFilter graphQlRequestFilter(ClientsProperties clients, LoopbackCallers.Properties loopback,
+			GraphQlProperties graphQl, GraphQlCorsProperties cors, QueryLimits limits, JsonMapper json, Clock clock,
 			RateLimitMetrics rateLimitMetrics, ErrorResponses errors, ResourceLoader resources) {
 		List<ApiKeys.Entry> keys = new ArrayList<>();
 		Map<String, ClientsProperties.RateLimit> rateLimits = new HashMap<>();
@@ -81,7 +81,12 @@ class AccessConfiguration {
 					(trusted != null) ? ", only its " + trusted.size() + " trusted documents" : "");
 		});
 		PublishableKeys publishable = publishableKeys(clients, rateLimits, json);
-		Callers callers = new Callers(new ApiKeys(keys), publishable, cors.toCorsConfiguration(), clients.requireKey());
+		if (!loopback.requireKey()) {
+			logger.warn("Requests from this machine need no API key (gateway.clients.loopback.require-key=false): "
+					+ "for a developer's machine only");
+		}
+		Callers callers = new Callers(new ApiKeys(keys), publishable, cors.toCorsConfiguration(), clients.requireKey(),
+				loopback.requireKey());
 		TrustedDocuments widget = TrustedDocuments.read(resources.getResource(TrustedDocuments.WIDGET), json);
 		return new GraphQlRequestFilter(graphQl.getHttp().getPath(), callers, publishable, widget,
 				new RateLimits(rateLimits, clock), rateLimitMetrics, limits.maxRequestSize().toBytes(),

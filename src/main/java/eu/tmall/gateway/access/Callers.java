@@ -11,7 +11,8 @@ import org.springframework.web.cors.reactive.CorsUtils;
  * always send {@code Origin} with a POST and CORS keeps other sites' pages out. A widget
  * on a partner's page sends its publishable key, good only from the page origins it
  * lists. Any other caller is a partner app and needs its key, unless keys are switched
- * off.
+ * off, or it is the developer's own machine in the {@code local} profile
+ * ({@link LoopbackCallers}).
  */
 class Callers {
 
@@ -25,12 +26,15 @@ class Callers {
 
 	private final boolean requireKey;
 
+	private final boolean loopbackRequiresKey;
+
 	Callers(ApiKeys keys, PublishableKeys publishable, @Nullable CorsConfiguration firstPartyOrigins,
-			boolean requireKey) {
+			boolean requireKey, boolean loopbackRequiresKey) {
 		this.keys = keys;
 		this.publishable = publishable;
 		this.firstPartyOrigins = firstPartyOrigins;
 		this.requireKey = requireKey;
+		this.loopbackRequiresKey = loopbackRequiresKey;
 	}
 
 	Client identify(ServerHttpRequest request) {
@@ -49,6 +53,9 @@ class Callers {
 		}
 		if (isFirstParty(request)) {
 			return Client.FIRST_PARTY;
+		}
+		if (!this.loopbackRequiresKey && LoopbackCallers.isLocal(request)) {
+			return LoopbackCallers.LOCAL;
 		}
 		if (!this.requireKey) {
 			return Client.ANONYMOUS;

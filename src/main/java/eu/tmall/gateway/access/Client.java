@@ -29,6 +29,9 @@ record Client(String id, Kind kind, @Nullable TrustedDocuments trustedDocuments)
 		/** No key where none is required. */
 		ANONYMOUS,
 
+		/** The developer's own machine, in the {@code local} profile. */
+		LOCAL,
+
 		/** A partner app, by its secret API key. */
 		PARTNER,
 
