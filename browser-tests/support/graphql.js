@@ -6,7 +6,7 @@ import path from 'node:path';
 
 import { ROOT } from './gateway.js';
 
-const WIDGET_DOCUMENT = readFileSync(path.join(ROOT, 'src/main/resources/widget/tmall-compare.graphql'), 'utf8');
+const WIDGET_DOCUMENT = readFileSync(path.join(ROOT, 'examples/operations/TmallCompare.graphql'), 'utf8');
 
 /** The answer to the widget's query, as the gateway gives it to a partner app. */
 export async function compare(gateway, apiKey, { gtin, shipTo = 'ES', language }) {

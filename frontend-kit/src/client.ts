@@ -4,10 +4,10 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import {
-  CompareWidgetDocument,
+  TmallCompareDocument,
   PartnerBatchDocument,
   SearchPageDocument,
-  type CompareWidgetQuery,
+  type TmallCompareQuery,
   type PartnerBatchQuery,
   type SearchPageQuery,
 } from './generated/graphql';
@@ -53,7 +53,7 @@ export async function execute<TData, TVariables>(
   return (await response.json()) as GatewayAnswer<TData>;
 }
 
-type ComparedProduct = NonNullable<CompareWidgetQuery['product']>;
+type ComparedProduct = NonNullable<TmallCompareQuery['product']>;
 
 /** The sentence under a comparison widget, e.g. "€6.90 more, 26 business days sooner". */
 export function premiumSentence(product: ComparedProduct): string | null {
@@ -66,7 +66,7 @@ export function premiumSentence(product: ComparedProduct): string | null {
 }
 
 export async function compare(gateway: Gateway, gtin: string, shipTo: string): Promise<ComparedProduct | null> {
-  const answer = await execute(gateway, CompareWidgetDocument, { gtin, shipTo, currency: 'EUR' });
+  const answer = await execute(gateway, TmallCompareDocument, { gtin, shipTo, currency: 'EUR' });
   return answer.data?.product ?? null;
 }
 

@@ -12,14 +12,14 @@
  * that language; the few words of the widget's own are in MESSAGES below.
  *
  * It sends one operation, by its SHA-256 hash only (src/main/resources/widget/
- * tmall-compare.graphql): the gateway knows the document, and a publishable key may run
+ * TmallCompare.graphql): the gateway knows the document, and a publishable key may run
  * nothing else. The host element's `state` attribute says what it shows: loading, ready,
  * partial (a marketplace failed), empty (neither sells the product) or error.
  */
 (() => {
 	'use strict';
 
-	const DOCUMENT_SHA256 = '501358f9730740b33c41d5d974d8197d89a2b4f2feeab19d63dded33dd024db3';
+	const DOCUMENT_SHA256 = '5504f31ebd03f41d023987984f251f4a592639fbd6bf6206eb2310d003ea51fc';
 	const OPERATION_NAME = 'TmallCompare';
 	const TIMEOUT_MS = 15000;
 

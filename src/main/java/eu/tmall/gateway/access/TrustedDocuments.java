@@ -23,7 +23,7 @@ class TrustedDocuments {
 	 * The document of the {@code <tmall-compare>} widget, which its script names by hash:
 	 * what a publishable key may run unless configured otherwise.
 	 */
-	static final String WIDGET = "classpath:widget/tmall-compare.graphql";
+	static final String WIDGET = "classpath:widget/TmallCompare.graphql";
 
 	private final Map<String, String> documents;
 

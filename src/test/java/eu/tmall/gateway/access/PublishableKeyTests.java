@@ -235,7 +235,7 @@ class PublishableKeyTests {
 	}
 
 	static String widgetDocument() throws IOException {
-		return new ClassPathResource("widget/tmall-compare.graphql").getContentAsString(StandardCharsets.UTF_8);
+		return new ClassPathResource("widget/TmallCompare.graphql").getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	private static String widgetRequest(String gtin) throws IOException {

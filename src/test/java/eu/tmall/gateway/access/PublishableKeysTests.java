@@ -109,7 +109,7 @@ class PublishableKeysTests {
 
 	private static ClientsProperties.Publishable publishable(String key, String... origins) {
 		return new ClientsProperties.Publishable(key, List.of(origins), LIMIT,
-				new ClassPathResource("widget/tmall-compare.graphql"));
+				new ClassPathResource("widget/TmallCompare.graphql"));
 	}
 
 }

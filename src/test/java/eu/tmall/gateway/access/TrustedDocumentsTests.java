@@ -31,7 +31,7 @@ class TrustedDocumentsTests {
 
 	@Test
 	void shouldReadOneGraphQlDocumentAsItsOwnManifest() throws IOException {
-		ClassPathResource widget = new ClassPathResource("widget/tmall-compare.graphql");
+		ClassPathResource widget = new ClassPathResource("widget/TmallCompare.graphql");
 
 		TrustedDocuments documents = TrustedDocuments.read(widget, this.json);
 

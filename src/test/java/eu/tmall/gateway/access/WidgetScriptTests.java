@@ -28,7 +28,7 @@ class WidgetScriptTests {
 		Matcher hash = HASH.matcher(script());
 
 		assertThat(hash.find()).as("the script's DOCUMENT_SHA256").isTrue();
-		String document = new ClassPathResource("widget/tmall-compare.graphql")
+		String document = new ClassPathResource("widget/TmallCompare.graphql")
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(hash.group(1)).isEqualTo(Sha256.hex(document));
 	}

@@ -54,7 +54,7 @@ class ExampleOperationsTests {
 
 	@Test
 	void shouldKeepAnOperationForEachKindOfClient() throws IOException {
-		assertThat(operations().map(file -> file.getFileName().toString())).contains("CompareWidget.graphql",
+		assertThat(operations().map(file -> file.getFileName().toString())).contains("TmallCompare.graphql",
 				"ProductPage.graphql", "SearchPage.graphql", "PartnerBatch.graphql");
 	}
 
