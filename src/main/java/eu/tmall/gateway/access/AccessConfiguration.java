@@ -10,9 +10,12 @@ import eu.tmall.gateway.graphql.QueryLimits;
 import eu.tmall.gateway.observability.RateLimitMetrics;
 import eu.tmall.gateway.observability.TraceIds;
 import org.slf4j.Logger;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.LoggerFactory;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +30,8 @@ import org.springframework.security.web.server.header.XFrameOptionsServerHttpHea
 
 /**
  * The path firewall in front of every request, the partner registry and the checks in
- * front of the GraphQL endpoint, and the interceptor that refuses what did not pass them.
+ * front of the GraphQL endpoint, the interceptor that refuses what did not pass them, and
+ * the admission limit behind them.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessConfiguration {
@@ -36,7 +40,7 @@ class AccessConfiguration {
 
 	@Bean
 	ErrorResponses errorResponses(JsonMapper json, TraceIds traceIds) {
-		return new ErrorResponses(json, traceIds);
+		return new ErrorResponses(json, traceIds::current);
 	}
 
 	@Bean
@@ -60,6 +64,18 @@ class AccessConfiguration {
 	@Bean
 	AdmittedOnly admittedOnly() {
 		return new AdmittedOnly();
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "gateway.admission.enabled", matchIfMissing = true)
+	AdmissionLimit admissionLimit(AdmissionProperties properties, ErrorResponses errors, MeterRegistry registry) {
+		return new AdmissionLimit(properties, errors, registry, Schedulers.parallel());
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "gateway.admission.enabled", matchIfMissing = true)
+	AdmissionOutcomes admissionOutcomes() {
+		return new AdmissionOutcomes();
 	}
 
 	@Bean
