@@ -78,7 +78,7 @@ class AdmissionLimit implements WebFilter, Ordered {
 	AdmissionLimit(AdmissionProperties properties, ErrorResponses errors, MeterRegistry registry, Scheduler scheduler) {
 		this.properties = properties;
 		this.errors = errors;
-		this.limiter = SimpleLimiter.newBuilder().named("graphql").limit(limit(properties)).build();
+		this.limiter = SimpleLimiter.newBuilder().named("graphql").limit(algorithm(properties)).build();
 		Gauge.builder(LIMIT, this.limiter, SimpleLimiter::getLimit)
 			.description("GraphQL requests the gateway executes at once before it refuses more")
 			.register(registry);
@@ -99,13 +99,14 @@ class AdmissionLimit implements WebFilter, Ordered {
 	}
 
 	/**
-	 * The algorithm; the adaptive ones see the average latency of a window of requests
-	 * (at least 100 ms, or twice the fastest request, up to 1 s) rather than every
-	 * request, so one slow request does not move the limit, and the long-run latency
-	 * {@code gradient2} compares with spans minutes rather than seconds: a sustained
-	 * overload does not become the new normal before it ends.
+	 * The algorithm, fed the average latency of each window of answers (at least 100 ms,
+	 * or twice the fastest answer, up to 1 s) rather than every answer, so that one slow
+	 * request does not move the limit. {@code gradient2}'s long-run latency is the
+	 * average of its last 600 windows, about a minute: a sudden slowdown lowers the limit
+	 * within a second, while a load sustained for minutes becomes its new normal, so
+	 * {@code max-limit} bounds it then.
 	 */
-	private static Limit limit(AdmissionProperties properties) {
+	private static Limit algorithm(AdmissionProperties properties) {
 		Limit algorithm = switch (properties.algorithm()) {
 			case GRADIENT2 -> Gradient2Limit.newBuilder()
 				.initialLimit(properties.initialLimit())

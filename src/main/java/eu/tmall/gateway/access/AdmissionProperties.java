@@ -2,6 +2,8 @@ package eu.tmall.gateway.access;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether GraphQL requests pass through the limit at all
  * @param algorithm how the limit adapts to latency
- * @param initialLimit the limit at start-up, until latency has been measured
+ * @param initialLimit the limit at start-up, until latency has been measured; by default
+ * {@code maxLimit}, so that a new instance refuses nothing its bound allows
  * @param minLimit the lowest the limit goes ({@code gradient2} and {@code aimd})
  * @param maxLimit the highest the limit goes; the limit itself with {@code fixed}
  * @param rttTolerance how many times their long-run latency requests may take before
@@ -23,11 +26,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("gateway.admission")
 record AdmissionProperties(@DefaultValue("true") boolean enabled, @DefaultValue("gradient2") Algorithm algorithm,
-		@DefaultValue("32") int initialLimit, @DefaultValue("8") int minLimit, @DefaultValue("256") int maxLimit,
+		@Nullable Integer initialLimit, @DefaultValue("8") int minLimit, @DefaultValue("256") int maxLimit,
 		@DefaultValue("2.0") double rttTolerance, @DefaultValue("1s") Duration retryAfter,
 		@DefaultValue("10s") Duration logInterval) {
 
 	AdmissionProperties {
+		initialLimit = (initialLimit != null) ? initialLimit : maxLimit;
 		if (minLimit < 1 || minLimit > initialLimit || initialLimit > maxLimit) {
 			throw new IllegalArgumentException(
 					"gateway.admission needs 1 <= min-limit <= initial-limit <= max-limit, got %d, %d, %d"
