@@ -11,9 +11,12 @@ import eu.tmall.gateway.graphql.QueryLimits;
 import eu.tmall.gateway.observability.RateLimitMetrics;
 import eu.tmall.gateway.observability.TraceIds;
 import org.slf4j.Logger;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.LoggerFactory;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +32,8 @@ import org.springframework.security.web.server.header.XFrameOptionsServerHttpHea
 
 /**
  * The path firewall in front of every request, the partner and publishable-key registries
- * and the checks in front of the GraphQL endpoint, and the interceptor that refuses what
- * did not pass them.
+ * and the checks in front of the GraphQL endpoint, the interceptor that refuses what did
+ * not pass them, and the admission limit behind them.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessConfiguration {
@@ -39,7 +42,7 @@ class AccessConfiguration {
 
 	@Bean
 	ErrorResponses errorResponses(JsonMapper json, TraceIds traceIds) {
-		return new ErrorResponses(json, traceIds);
+		return new ErrorResponses(json, traceIds::current);
 	}
 
 	@Bean
@@ -66,6 +69,17 @@ class AccessConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBooleanProperty(name = "gateway.admission.enabled", matchIfMissing = true)
+	AdmissionLimit admissionLimit(AdmissionProperties properties, ErrorResponses errors, MeterRegistry registry) {
+		return new AdmissionLimit(properties, errors, registry, Schedulers.parallel());
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "gateway.admission.enabled", matchIfMissing = true)
+	AdmissionOutcomes admissionOutcomes() {
+		return new AdmissionOutcomes();
+	}
+
 	GraphQlRequestFilter graphQlRequestFilter(ClientsProperties clients, LoopbackCallers.Properties loopback,
 			GraphQlProperties graphQl, GraphQlCorsProperties cors, QueryLimits limits, JsonMapper json, Clock clock,
 			RateLimitMetrics rateLimitMetrics, ErrorResponses errors, ResourceLoader resources) {

@@ -40,6 +40,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 class GraphQlRequestFilter implements WebFilter, Ordered {
 
+	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+
 	private static final List<MediaType> GRAPHQL_RESPONSES = List.of(MediaType.APPLICATION_JSON,
 			MediaType.APPLICATION_GRAPHQL_RESPONSE);
 
@@ -85,7 +87,7 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE + 100;
+		return ORDER;
 	}
 
 	@Override

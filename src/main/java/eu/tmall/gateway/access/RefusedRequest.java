@@ -60,6 +60,15 @@ final class RefusedRequest extends RuntimeException {
 				"client '%s' is over its rate limit; retry after %d s".formatted(clientId, seconds), headers);
 	}
 
+	static RefusedRequest overloaded(Duration retryAfter) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
+		return new RefusedRequest(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.OVERLOADED,
+				"the gateway is serving as many requests as it can (gateway.admission); retry after %d s"
+					.formatted(retryAfter.toSeconds()),
+				headers);
+	}
+
 	static RefusedRequest notTrusted(String clientId, String hash) {
 		return new RefusedRequest(HttpStatus.FORBIDDEN, ErrorCode.OPERATION_NOT_TRUSTED,
 				"client '%s' may run only its trusted documents, and %s is not one of them".formatted(clientId, hash),

@@ -54,6 +54,12 @@ public enum ErrorCode {
 	/** A partner over its rate limit. */
 	RATE_LIMITED,
 
+	/**
+	 * The gateway is serving as many requests as it can and refused this one at once:
+	 * retry after {@code Retry-After}.
+	 */
+	OVERLOADED,
+
 	/** A marketplace that did not answer in time. */
 	UPSTREAM_TIMEOUT,
 
