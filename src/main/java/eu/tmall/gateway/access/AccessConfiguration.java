@@ -80,6 +80,7 @@ class AccessConfiguration {
 		return new AdmissionOutcomes();
 	}
 
+	@Bean
 	GraphQlRequestFilter graphQlRequestFilter(ClientsProperties clients, LoopbackCallers.Properties loopback,
 			GraphQlProperties graphQl, GraphQlCorsProperties cors, QueryLimits limits, JsonMapper json, Clock clock,
 			RateLimitMetrics rateLimitMetrics, ErrorResponses errors, ResourceLoader resources) {
