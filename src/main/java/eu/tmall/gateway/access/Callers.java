@@ -8,8 +8,11 @@ import org.springframework.web.cors.reactive.CorsUtils;
 
 /**
  * Tells who sent a request. A browser on a first-party origin needs no key: browsers
- * always send {@code Origin} with a POST and CORS keeps other sites' pages out. Any other
- * caller is a partner app and needs its key, unless keys are switched off.
+ * always send {@code Origin} with a POST and CORS keeps other sites' pages out. A widget
+ * on a partner's page sends its publishable key, good only from the page origins it
+ * lists. Any other caller is a partner app and needs its key, unless keys are switched
+ * off, or it is the developer's own machine in the {@code local} profile
+ * ({@link LoopbackCallers}).
  */
 class Callers {
 
@@ -17,19 +20,30 @@ class Callers {
 
 	private final ApiKeys keys;
 
+	private final PublishableKeys publishable;
+
 	private final @Nullable CorsConfiguration firstPartyOrigins;
 
 	private final boolean requireKey;
 
-	Callers(ApiKeys keys, @Nullable CorsConfiguration firstPartyOrigins, boolean requireKey) {
+	private final boolean loopbackRequiresKey;
+
+	Callers(ApiKeys keys, PublishableKeys publishable, @Nullable CorsConfiguration firstPartyOrigins,
+			boolean requireKey, boolean loopbackRequiresKey) {
 		this.keys = keys;
+		this.publishable = publishable;
 		this.firstPartyOrigins = firstPartyOrigins;
 		this.requireKey = requireKey;
+		this.loopbackRequiresKey = loopbackRequiresKey;
 	}
 
 	Client identify(ServerHttpRequest request) {
 		String key = request.getHeaders().getFirst(API_KEY_HEADER);
 		if (key != null) {
+			PublishableKeys.Entry widget = this.publishable.find(key);
+			if (widget != null) {
+				return widget.admit(request.getHeaders().getOrigin());
+			}
 			Client partner = this.keys.find(key);
 			if (partner == null) {
 				throw RefusedRequest
@@ -39,6 +53,9 @@ class Callers {
 		}
 		if (isFirstParty(request)) {
 			return Client.FIRST_PARTY;
+		}
+		if (!this.loopbackRequiresKey && LoopbackCallers.isLocal(request)) {
+			return LoopbackCallers.LOCAL;
 		}
 		if (!this.requireKey) {
 			return Client.ANONYMOUS;

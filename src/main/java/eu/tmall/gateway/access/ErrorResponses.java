@@ -3,8 +3,9 @@ package eu.tmall.gateway.access;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-import eu.tmall.gateway.observability.TraceIds;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,9 +22,12 @@ class ErrorResponses {
 
 	private final JsonMapper json;
 
-	private final TraceIds traceIds;
+	private final Supplier<@Nullable String> traceIds;
 
-	ErrorResponses(JsonMapper json, TraceIds traceIds) {
+	/**
+	 * @param traceIds the current request's trace id, where the refusal is written
+	 */
+	ErrorResponses(JsonMapper json, Supplier<@Nullable String> traceIds) {
 		this.json = json;
 		this.traceIds = traceIds;
 	}
@@ -38,7 +42,7 @@ class ErrorResponses {
 		Mono<DataBuffer> body = Mono.just(refusal).handle((refused, sink) -> {
 			Map<String, Object> extensions = new LinkedHashMap<>();
 			extensions.put("code", refused.code().name());
-			String traceId = this.traceIds.current();
+			String traceId = this.traceIds.get();
 			if (traceId != null) {
 				extensions.put("traceId", traceId);
 			}

@@ -21,7 +21,9 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.web.cors.reactive.CorsProcessor;
 import org.springframework.web.cors.reactive.CorsUtils;
+import org.springframework.web.cors.reactive.DefaultCorsProcessor;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -30,11 +32,15 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Everything about a GraphQL request that is decided before it is executed: who sent it
- * and whether they may (401, 429 with Retry-After, 403 for an operation a partner is not
- * trusted with), and whether it is a well-formed GraphQL-over-HTTP request (400, 413,
- * 415). A GET query goes on as the equivalent POST, so spring-graphql serves both.
+ * and whether they may (401, 429 with Retry-After, 403 for an operation a client is not
+ * trusted with or a publishable key from another origin), and whether it is a well-formed
+ * GraphQL-over-HTTP request (400, 413, 415). CORS for the pages of publishable keys is
+ * decided here too; first-party origins' is spring-graphql's. A GET query goes on as the
+ * equivalent POST, so spring-graphql serves both.
  */
 class GraphQlRequestFilter implements WebFilter, Ordered {
+
+	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
 	private static final List<MediaType> GRAPHQL_RESPONSES = List.of(MediaType.APPLICATION_JSON,
 			MediaType.APPLICATION_GRAPHQL_RESPONSE);
@@ -42,6 +48,12 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 	private final PathPattern path;
 
 	private final Callers callers;
+
+	private final PublishableKeys publishable;
+
+	private final CorsProcessor cors = new DefaultCorsProcessor();
+
+	private final TrustedDocuments publishedDocuments;
 
 	private final RateLimits rateLimits;
 
@@ -55,13 +67,16 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 
 	private final ErrorResponses errors;
 
-	GraphQlRequestFilter(String path, Callers callers, RateLimits rateLimits, RateLimitMetrics rateLimitMetrics,
-			long maxRequestBytes, int maxCharacters, JsonMapper json, ErrorResponses errors) {
+	GraphQlRequestFilter(String path, Callers callers, PublishableKeys publishable, TrustedDocuments publishedDocuments,
+			RateLimits rateLimits, RateLimitMetrics rateLimitMetrics, long maxRequestBytes, int maxCharacters,
+			JsonMapper json, ErrorResponses errors) {
 		// parsed as spring-graphql's routes parse it, so what is checked is what is
 		// routed
 		this.path = PathPatternParser.defaultInstance
 			.parse(PathPatternParser.defaultInstance.initFullPathPattern(path));
 		this.callers = callers;
+		this.publishable = publishable;
+		this.publishedDocuments = publishedDocuments;
 		this.rateLimits = rateLimits;
 		this.rateLimitMetrics = rateLimitMetrics;
 		this.reader = new GraphQlRequestReader(maxRequestBytes, json);
@@ -72,12 +87,22 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE + 100;
+		return ORDER;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
+		if (!this.path.matches(request.getPath().pathWithinApplication())) {
+			return chain.filter(exchange);
+		}
+		if (this.publishable.isAllowedOrigin(request.getHeaders().getOrigin())) {
+			// spring-graphql's CORS then finds the answer allowed and leaves it be
+			boolean allowed = this.cors.process(this.publishable.cors(), exchange);
+			if (!allowed || CorsUtils.isPreFlightRequest(request)) {
+				return exchange.getResponse().setComplete();
+			}
+		}
 		if (!isGraphQlRequest(request)) {
 			return chain.filter(exchange);
 		}
@@ -98,7 +123,7 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 	}
 
 	private boolean isGraphQlRequest(ServerHttpRequest request) {
-		if (!this.path.matches(request.getPath().pathWithinApplication()) || CorsUtils.isPreFlightRequest(request)) {
+		if (CorsUtils.isPreFlightRequest(request)) {
 			return false;
 		}
 		if (HttpMethod.POST.equals(request.getMethod())) {
@@ -121,7 +146,7 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 
 	private Client admit(ServerHttpRequest request) {
 		Client client = this.callers.identify(request);
-		if (client.partner()) {
+		if (client.keyed()) {
 			Duration retryAfter = this.rateLimits.tryAcquire(client.id());
 			if (retryAfter != null) {
 				this.rateLimitMetrics.rejected(client.id());
@@ -145,7 +170,7 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 		return prepared;
 	}
 
-	private static GraphQlRequestBody resolveDocument(GraphQlRequestBody body, Client client) {
+	private GraphQlRequestBody resolveDocument(GraphQlRequestBody body, Client client) {
 		String hash = body.persistedQueryHash();
 		TrustedDocuments trusted = client.trustedDocuments();
 		if (trusted != null) {
@@ -160,9 +185,10 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 			return body;
 		}
 		if (hash != null) {
-			// spring-graphql hands graphql-java its persisted-query marker for the
-			// document
-			return body;
+			// the widget's documents are known by their hash to every caller; for any
+			// other hash spring-graphql hands graphql-java its persisted-query marker
+			String published = this.publishedDocuments.find(hash);
+			return (published != null) ? body.withQuery(published) : body;
 		}
 		throw RefusedRequest.badRequest("the request has no 'query' (nor an extensions.persistedQuery.sha256Hash)");
 	}

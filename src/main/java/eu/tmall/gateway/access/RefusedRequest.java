@@ -47,6 +47,10 @@ final class RefusedRequest extends RuntimeException {
 		return new RefusedRequest(HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, message, headers);
 	}
 
+	static RefusedRequest originNotAllowed(String message) {
+		return new RefusedRequest(HttpStatus.FORBIDDEN, ErrorCode.ORIGIN_NOT_ALLOWED, message, new HttpHeaders());
+	}
+
 	static RefusedRequest rateLimited(String clientId, Duration retryAfter) {
 		// whole seconds, rounded up: a client that waits that long finds a token
 		long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
@@ -54,6 +58,15 @@ final class RefusedRequest extends RuntimeException {
 		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 		return new RefusedRequest(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RATE_LIMITED,
 				"client '%s' is over its rate limit; retry after %d s".formatted(clientId, seconds), headers);
+	}
+
+	static RefusedRequest overloaded(Duration retryAfter) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
+		return new RefusedRequest(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.OVERLOADED,
+				"the gateway is serving as many requests as it can (gateway.admission); retry after %d s"
+					.formatted(retryAfter.toSeconds()),
+				headers);
 	}
 
 	static RefusedRequest notTrusted(String clientId, String hash) {

@@ -3,6 +3,7 @@ package eu.tmall.gateway.access;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,9 +14,16 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.io.Resource;
 
 /**
- * A partner's manifest of allowed operations: SHA-256 hash to document.
+ * A client's allowed operations by their SHA-256 hash: a manifest of hash to document, or
+ * one {@code .graphql} document.
  */
 class TrustedDocuments {
+
+	/**
+	 * The document of the {@code <tmall-compare>} widget, which its script names by hash:
+	 * what a publishable key may run unless configured otherwise.
+	 */
+	static final String WIDGET = "classpath:widget/TmallCompare.graphql";
 
 	private final Map<String, String> documents;
 
@@ -23,8 +31,15 @@ class TrustedDocuments {
 		this.documents = Map.copyOf(documents);
 	}
 
-	/** Reads a manifest; a hash that is not its document's refuses the start. */
+	/**
+	 * Reads a manifest, or a {@code .graphql} document; a hash that is not its document's
+	 * refuses the start.
+	 */
 	static TrustedDocuments read(Resource manifest, JsonMapper json) {
+		String filename = manifest.getFilename();
+		if (filename != null && filename.endsWith(".graphql")) {
+			return document(manifest);
+		}
 		JsonNode root;
 		try (InputStream in = manifest.getInputStream()) {
 			root = json.readTree(in);
@@ -44,6 +59,17 @@ class TrustedDocuments {
 			}
 		});
 		return new TrustedDocuments(documents);
+	}
+
+	private static TrustedDocuments document(Resource resource) {
+		String document;
+		try {
+			document = resource.getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read the trusted document " + resource, ex);
+		}
+		return new TrustedDocuments(Map.of(Sha256.hex(document), document));
 	}
 
 	@Nullable String find(String sha256Hash) {

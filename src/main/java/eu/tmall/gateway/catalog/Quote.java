@@ -1,6 +1,7 @@
 package eu.tmall.gateway.catalog;
 
 import java.net.URI;
+import java.util.function.Supplier;
 
 import eu.tmall.gateway.delivery.DeliveryEstimate;
 import eu.tmall.gateway.delivery.Origin;
@@ -11,9 +12,55 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An offer as one shopper sees it: in their currency, with its delivery dates and what it
- * costs delivered.
+ * costs delivered. The landed cost and the delivery estimate are worked out the first
+ * time a field, a sort or a filter reads them, and kept: a query that asks for neither
+ * pays for neither.
  */
-public record Quote(Offer offer, Money price, Money shippingFee, LandedCost landedCost, DeliveryEstimate delivery) {
+public final class Quote {
+
+	private final Offer offer;
+
+	private final Money price;
+
+	private final Money shippingFee;
+
+	private final Memo<LandedCost> landedCost;
+
+	private final Memo<DeliveryEstimate> delivery;
+
+	public Quote(Offer offer, Money price, Money shippingFee, Supplier<LandedCost> landedCost,
+			Supplier<DeliveryEstimate> delivery) {
+		this.offer = offer;
+		this.price = price;
+		this.shippingFee = shippingFee;
+		this.landedCost = new Memo<>(landedCost);
+		this.delivery = new Memo<>(delivery);
+	}
+
+	/** A quote whose every part is known already. */
+	public Quote(Offer offer, Money price, Money shippingFee, LandedCost landedCost, DeliveryEstimate delivery) {
+		this(offer, price, shippingFee, () -> landedCost, () -> delivery);
+	}
+
+	public Offer offer() {
+		return this.offer;
+	}
+
+	public Money price() {
+		return this.price;
+	}
+
+	public Money shippingFee() {
+		return this.shippingFee;
+	}
+
+	public LandedCost landedCost() {
+		return this.landedCost.get();
+	}
+
+	public DeliveryEstimate delivery() {
+		return this.delivery.get();
+	}
 
 	public OfferKey key() {
 		return this.offer.key();
@@ -62,12 +109,45 @@ public record Quote(Offer offer, Money price, Money shippingFee, LandedCost land
 		return stock == null || stock > 0;
 	}
 
+	/**
+	 * The business days to the door, as the marketplace states them: no calendar needed.
+	 */
 	public int maxDays() {
-		return this.delivery.maxDays();
+		return this.offer.shipment().maxDays();
 	}
 
 	public Money total() {
-		return this.landedCost.total();
+		return landedCost().total();
+	}
+
+	@Override
+	public String toString() {
+		return "Quote[" + this.offer.key() + " in " + currency() + "]";
+	}
+
+	/**
+	 * A value worked out once. Two threads may both work it out the first time: it is a
+	 * pure function of the offer, so either answer will do.
+	 */
+	private static final class Memo<T> {
+
+		private final Supplier<T> supplier;
+
+		private volatile @Nullable T value;
+
+		Memo(Supplier<T> supplier) {
+			this.supplier = supplier;
+		}
+
+		T get() {
+			T known = this.value;
+			if (known == null) {
+				known = this.supplier.get();
+				this.value = known;
+			}
+			return known;
+		}
+
 	}
 
 }

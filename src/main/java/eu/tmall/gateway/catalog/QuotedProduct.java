@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param product the product and its offers
  * @param currency the currency every amount is in
- * @param quotes one quote per offer, cheapest delivered first
+ * @param quotes one quote per offer, in no order: each order asks for what it needs of
+ * them ({@link OfferSort})
  * @param valueOfADay what a business day less of waiting is worth to the shopper, for
  * {@link OfferSort#BEST_VALUE}
  */
@@ -26,7 +27,7 @@ public record QuotedProduct(Product product, Currency currency, List<Quote> quot
 		if (quotes.isEmpty()) {
 			throw new IllegalArgumentException("a product needs at least one quote");
 		}
-		quotes = quotes.stream().sorted(OfferSort.CHEAPEST).toList();
+		quotes = List.copyOf(quotes);
 	}
 
 	public ProductKey key() {

@@ -10,6 +10,7 @@ import eu.tmall.gateway.pricing.Consignment;
 import eu.tmall.gateway.pricing.ConsignmentItem;
 import eu.tmall.gateway.pricing.Currency;
 import eu.tmall.gateway.pricing.ExchangeRates;
+import eu.tmall.gateway.pricing.LandedCost;
 import eu.tmall.gateway.pricing.LandedCostCalculator;
 import eu.tmall.gateway.pricing.Money;
 
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Quotes offers to a shopper: converts their prices, dates their delivery and works out
- * what they cost delivered, with the rules of today in the shopper's country.
+ * what they cost delivered, with the rules of today in the shopper's country. The dates
+ * and the landed cost are worked out when first read ({@link Quote}).
  */
 @Component
 public class Quoter {
@@ -47,12 +49,16 @@ public class Quoter {
 	}
 
 	public Quote quote(Offer offer, Currency currency) {
+		return new Quote(offer, this.rates.convert(offer.price(), currency),
+				this.rates.convert(offer.shippingFee(), currency), () -> landedCost(offer, currency),
+				() -> this.deliveries.estimate(offer.shipment(), offer.shipTo()));
+	}
+
+	private LandedCost landedCost(Offer offer, Currency currency) {
 		LocalDate today = LocalDate.now(this.clock.withZone(offer.shipTo().timeZone()));
 		Consignment parcel = new Consignment(List.of(new ConsignmentItem(offer.price(), offer.category())),
 				offer.shippingFee(), offer.shipment().shipsFrom(), offer.shipTo());
-		return new Quote(offer, this.rates.convert(offer.price(), currency),
-				this.rates.convert(offer.shippingFee(), currency), this.landedCosts.landedCost(parcel, today, currency),
-				this.deliveries.estimate(offer.shipment(), offer.shipTo()));
+		return this.landedCosts.landedCost(parcel, today, currency);
 	}
 
 	public ShippingQuote quote(ShippingOption option, Currency currency) {

@@ -62,7 +62,7 @@ class CodedErrors implements WebGraphQlInterceptor {
 		return response.transform(builder -> builder.errors(coded));
 	}
 
-	private static GraphQLError coded(GraphQLError error, @Nullable String traceId) {
+	static GraphQLError coded(GraphQLError error, @Nullable String traceId) {
 		Map<String, Object> extensions = new LinkedHashMap<>();
 		if (error.getExtensions() != null) {
 			extensions.putAll(error.getExtensions());

@@ -45,11 +45,20 @@ public enum ErrorCode {
 	/** No API key, or an unknown one. */
 	UNAUTHENTICATED,
 
+	/** A publishable key used from an origin it does not list, or from no web page. */
+	ORIGIN_NOT_ALLOWED,
+
 	/** A partner restricted to trusted documents sent another one. */
 	OPERATION_NOT_TRUSTED,
 
 	/** A partner over its rate limit. */
 	RATE_LIMITED,
+
+	/**
+	 * The gateway is serving as many requests as it can and refused this one at once:
+	 * retry after {@code Retry-After}.
+	 */
+	OVERLOADED,
 
 	/** A marketplace that did not answer in time. */
 	UPSTREAM_TIMEOUT,

@@ -3,12 +3,16 @@ package eu.tmall.gateway.graphql;
 import java.util.List;
 
 import eu.tmall.gateway.catalog.MarketplaceCatalog;
+import eu.tmall.gateway.observability.TraceIds;
 import graphql.execution.instrumentation.dataloader.DataLoaderDispatchingContextKeys;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
 
 /**
  * How graphql-java executes the gateway's requests.
@@ -62,6 +66,20 @@ class ExecutionConfiguration {
 	@Bean
 	OperationNameConvention operationNameConvention() {
 		return new OperationNameConvention();
+	}
+
+	@Bean
+	IncrementalDelivery incrementalDelivery(TraceIds traceIds) {
+		return new IncrementalDelivery(traceIds);
+	}
+
+	/**
+	 * spring-graphql's HTTP handler (Boot backs off its own), which also writes the
+	 * deferred fragments of {@link IncrementalDelivery} as {@code multipart/mixed} parts.
+	 */
+	@Bean
+	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler, JsonMapper json) {
+		return new IncrementalGraphQlHttpHandler(webGraphQlHandler, json);
 	}
 
 	/**

@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ApiKeysTests {
 
-	private final Client acme = new Client("acme", true, null);
+	private final Client acme = new Client("acme", Client.Kind.PARTNER, null);
 
-	private final Client globex = new Client("globex", true, null);
+	private final Client globex = new Client("globex", Client.Kind.PARTNER, null);
 
 	private final ApiKeys keys = new ApiKeys(List.of(new ApiKeys.Entry(Sha256.hex("acme-key"), this.acme),
 			new ApiKeys.Entry(Sha256.hex("globex-key"), this.globex)));

@@ -1,5 +1,6 @@
 package eu.tmall.gateway.access;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -29,6 +30,17 @@ class TrustedDocumentsTests {
 	}
 
 	@Test
+	void shouldReadOneGraphQlDocumentAsItsOwnManifest() throws IOException {
+		ClassPathResource widget = new ClassPathResource("widget/TmallCompare.graphql");
+
+		TrustedDocuments documents = TrustedDocuments.read(widget, this.json);
+
+		assertThat(documents.size()).isEqualTo(1);
+		String document = widget.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(documents.find(Sha256.hex(document))).isEqualTo(document).contains("query TmallCompare(");
+	}
+
+	@Test
 	void shouldRefuseAManifestWhoseHashIsNotItsDocuments() {
 		String manifest = "{\"%s\": \"query Other { __typename }\"}".formatted(Sha256.hex("{ __typename }"));
 
@@ -49,7 +61,7 @@ class TrustedDocumentsTests {
 
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new ClientsProperties(true,
-					Map.of("acme", new ClientsProperties.Partner(Sha256.hex("key").toUpperCase(), limit, null))))
+					Map.of("acme", new ClientsProperties.Partner(Sha256.hex("key").toUpperCase(), limit, null)), null))
 			.withMessage("gateway.clients.partners.acme.key-sha256 must be the lowercase hex SHA-256 of the key");
 	}
 
