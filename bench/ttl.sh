@@ -3,8 +3,10 @@
 # so that every TTL seconds the 50 cached offers of each marketplace expire at once. The query is primed once (the
 # offers' fetch time, T0), the JIT warmed with WARMUP seconds of the same load, then wrk runs back to back in
 # windows of WINDOW seconds for MEASURE seconds, each window printing its p99. A window is "across a boundary" when
-# T0 + k * TTL falls inside it, "mid-TTL" when it lies wholly within the middle half of a TTL period.
-# Usage: bench/ttl.sh                         (about 2.5 minutes)
+# T0 + k * TTL falls inside it, "mid-TTL" otherwise. Each window is a wrk run of its own, whose connections open
+# at its start: in windows of 2 s, those first requests alone put some windows' p99 above a second, boundary or
+# not, so the windows are long enough (10 s) for them to stay under the 1% that p99 looks at.
+# Usage: bench/ttl.sh                         (about 3 minutes)
 #        JAR=/path/to/another.jar bench/ttl.sh  (e.g. the build before a change)
 # Measure on a quiet machine: flock -x /work/helpers/cpu.lock bench/ttl.sh
 set -euo pipefail
@@ -13,10 +15,10 @@ cd "$(dirname "$0")/.."
 JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx2g}
 LATENCY=${LATENCY:-20ms}
-TTL=${TTL:-20}
-WINDOW=${WINDOW:-2}
+TTL=${TTL:-30}
+WINDOW=${WINDOW:-10}
 WARMUP=${WARMUP:-45}
-MEASURE=${MEASURE:-80}
+MEASURE=${MEASURE:-120}
 CONNECTIONS=${CONNECTIONS:-64}
 QUERY=${QUERY:-products50}
 OUT=bench/out
@@ -63,7 +65,12 @@ curl -fs -o /dev/null -H 'Content-Type: application/json' --data-binary "@bench/
 	"http://127.0.0.1:$port/graphql"
 BENCH_BODY="bench/queries/$QUERY.json" wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s -s bench/graphql.lua \
 	"http://127.0.0.1:$port/graphql" >/dev/null
+upstream_calls() { # every attempt to call an upstream so far, from the gateway's own metric
+	curl -fs "http://127.0.0.1:$management_port/actuator/prometheus" |
+		awk '/^http_client_requests_seconds_count/ { sum += $NF } END { printf "%d\n", sum }'
+}
 : >"$OUT/ttl-windows.txt"
+calls_before=$(upstream_calls)
 end=$(python3 -c "print($(now) + $MEASURE)")
 while python3 -c "import sys; sys.exit(0 if $(now) < $end else 1)"; do
 	start=$(now)
@@ -72,7 +79,8 @@ while python3 -c "import sys; sys.exit(0 if $(now) < $end else 1)"; do
 	echo "WINDOW from=$(python3 -c "print(round($start - $t0, 2))") to=$(python3 -c "print(round($(now) - $t0, 2))") $line" |
 		tee -a "$OUT/ttl-windows.txt"
 done
-python3 - "$OUT/ttl-windows.txt" "$TTL" <<'EOF'
+calls=$(($(upstream_calls) - calls_before))
+python3 - "$OUT/ttl-windows.txt" "$TTL" "$calls" <<'EOF'
 import statistics, sys
 ttl = float(sys.argv[2])
 across, mid = [], []
@@ -81,9 +89,9 @@ for line in open(sys.argv[1]):
     start, end, p99 = float(fields["from"]), float(fields["to"]), float(fields["p99_ms"])
     if int(start // ttl) != int(end // ttl):
         across.append(p99)
-    elif ttl / 4 <= start % ttl and end % ttl <= 3 * ttl / 4:
+    else:
         mid.append(p99)
 print(f"SUMMARY p99_ms across_boundary={[round(p) for p in across]} mid_ttl={[round(p) for p in mid]} "
       f"worst_across={max(across):.0f} median_mid={statistics.median(mid):.0f} "
-      f"ratio={max(across) / statistics.median(mid):.2f}")
+      f"ratio={max(across) / statistics.median(mid):.2f} upstream_calls={sys.argv[3]} boundaries={len(across)}")
 EOF

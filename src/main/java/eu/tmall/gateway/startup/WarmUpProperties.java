@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * key of its own, so one is enough)
  */
 @ConfigurationProperties("gateway.warm-up")
-public record WarmUpProperties(@DefaultValue("true") boolean enabled, @DefaultValue("4s") Duration duration,
+public record WarmUpProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2s") Duration duration,
 		@DefaultValue("4") int concurrency, @DefaultValue("30s") Duration timeout,
 		@DefaultValue("headphones") String query, @DefaultValue("DE") String shipTo) {
 

@@ -36,6 +36,7 @@ import reactor.util.context.ContextView;
  */
 final class OfferCache<K, V> {
 
+	// the catalog's logger, as before this class was split from it: log settings name it
 	private static final Logger logger = LoggerFactory.getLogger(CachingMarketplaceCatalog.class);
 
 	private final AsyncCache<K, Fetched<V>> cache;
