@@ -29,10 +29,10 @@ import reactor.util.context.ContextView;
  * them claims every such entry it read and asks the marketplace again for all of them in
  * one bulk call (which the marketplace's client splits at the platform's batch limit),
  * pays for it from its own budget as for a miss, and waits for it. Requests that find the
- * refresh in flight do not wait and do not call: they get the previous answer, at most
- * one call's deadline older than the TTL. When the marketplace fails, the previous answer
- * is served marked {@code stale}, to the request that asked and to every request after
- * it, until a refresh succeeds or {@code max-stale} has passed.
+ * refresh in flight do not wait and do not call: they get the previous answer, unmarked,
+ * for as long as that one call takes (at most its deadline). When the marketplace fails,
+ * the previous answer is served marked {@code stale}, to the request that asked and to
+ * every request after it, until a refresh succeeds or {@code max-stale} has passed.
  */
 final class OfferCache<K, V> {
 
