@@ -5,8 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import eu.tmall.gateway.MutableClockConfiguration;
-import eu.tmall.gateway.MutableClockConfiguration.MutableClock;
+import eu.tmall.gateway.FixedClockConfiguration;
 import eu.tmall.gateway.embedded.EmbeddedUpstreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gateway.embedded.latency=0ms")
 @AutoConfigureHttpGraphQlTester
-@Import(MutableClockConfiguration.class)
+@Import(FixedClockConfiguration.class)
 class BatchingAndCachingTests {
 
 	@Autowired
@@ -43,9 +42,6 @@ class BatchingAndCachingTests {
 
 	@Autowired
 	private PreparsedDocuments documents;
-
-	@Autowired
-	private MutableClock clock;
 
 	@LocalServerPort
 	private int port;
@@ -140,36 +136,6 @@ class BatchingAndCachingTests {
 
 		assertThat(responses).hasSize(20).allSatisfy(response -> assertThat(response.getErrors()).isEmpty());
 		assertThat(this.calls.total()).isEqualTo(one);
-	}
-
-	@Test
-	void shouldRefreshExpiredOffersOnceWithBatchedCallsWhateverTheConcurrency() throws IOException {
-		List<String> gtins = this.upstreams.catalog().sharedGtins().subList(150, 200);
-		List<Object> cached = products(gtins, "FI");
-		this.upstreams.reset();
-		this.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
-		HttpGraphQlClient client = HttpGraphQlClient.builder()
-			.url("http://localhost:" + this.port + "/graphql")
-			.build();
-		String productsOffers = new ClassPathResource("graphql-test/productsOffers.graphql")
-			.getContentAsString(StandardCharsets.UTF_8);
-
-		List<ClientGraphQlResponse> responses = Flux.range(0, 16)
-			.flatMap(i -> client.document(productsOffers).variable("gtins", gtins).variable("shipTo", "FI").execute(),
-					16)
-			.collectList()
-			.block(Duration.ofSeconds(30));
-
-		assertThat(responses).hasSize(16).allSatisfy(response -> {
-			assertThat(response.getErrors()).isEmpty();
-			assertThat(response.field("products").toEntityList(Object.class)).isEqualTo(cached);
-		});
-		assertThat(this.calls.tmall("/products/gtin/get")).isEqualTo(1);
-		assertThat(this.calls.aliExpress("aliexpress.affiliate.product.ean.get")).isEqualTo(3);
-		assertThat(this.calls.total()).isEqualTo(4);
-		this.upstreams.reset();
-		products(gtins, "FI");
-		assertThat(this.calls.total()).isZero();
 	}
 
 	@Test
