@@ -1,7 +1,6 @@
 package eu.tmall.gateway.upstream;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,12 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import eu.tmall.gateway.catalog.Gtin;
 import eu.tmall.gateway.catalog.Marketplace;
 import eu.tmall.gateway.catalog.MarketplaceCatalog;
@@ -28,8 +25,7 @@ import eu.tmall.gateway.catalog.SearchHits;
 import eu.tmall.gateway.delivery.CountryCode;
 import eu.tmall.gateway.delivery.ShippingOption;
 import eu.tmall.gateway.observability.RequestTally;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import eu.tmall.gateway.upstream.OfferCache.Fetched;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 
@@ -40,22 +36,20 @@ import reactor.util.context.ContextView;
  * the marketplace does not sell is cached as such, a failed call is not cached at all.
  * <p>
  * Offers are kept {@code max-stale} past their TTL (stale-if-error): an offer past its
- * TTL is asked again, and when the marketplace fails, the old offer is served marked
- * {@link Offer#stale() stale} instead of the error. Ages come from the injected clock.
+ * TTL is asked again, once however many requests find it so, while the others keep the
+ * previous answer; when the marketplace fails, the old offer is served marked
+ * {@link Offer#stale() stale} instead of the error ({@link OfferCache}). Ages come from
+ * the injected clock, for every cache.
  */
 public class CachingMarketplaceCatalog implements MarketplaceCatalog {
-
-	private static final Logger logger = LoggerFactory.getLogger(CachingMarketplaceCatalog.class);
 
 	private final MarketplaceCatalog upstream;
 
 	private final Clock clock;
 
-	private final Duration offersTtl;
+	private final OfferCache<ProductKey, List<Offer>> byGtin;
 
-	private final AsyncCache<ProductKey, Fetched<List<Offer>>> byGtin;
-
-	private final AsyncCache<OfferKey, Fetched<Offer>> byId;
+	private final OfferCache<OfferKey, Offer> byId;
 
 	private final AsyncCache<SearchKey, SearchHits> searches;
 
@@ -71,11 +65,11 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 	public CachingMarketplaceCatalog(MarketplaceCatalog upstream, CacheProperties properties, Clock clock) {
 		this.upstream = upstream;
 		this.clock = clock;
-		this.offersTtl = properties.offers().ttl();
-		this.byGtin = staleIfError(properties.offers(), clock);
-		this.byId = staleIfError(properties.offers(), clock);
-		this.searches = cache(properties.search());
-		this.freight = cache(properties.freight());
+		this.byGtin = new OfferCache<ProductKey, List<Offer>>(properties.offers(), clock, this::loadGtins,
+				offers -> offers.stream().map(Offer::asStale).toList());
+		this.byId = new OfferCache<OfferKey, Offer>(properties.offers(), clock, this::loadIds, Offer::asStale);
+		this.searches = cache(properties.search(), clock);
+		this.freight = cache(properties.freight(), clock);
 	}
 
 	@Override
@@ -86,12 +80,7 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 	@Override
 	public Mono<Map<Gtin, List<Offer>>> findByGtins(Collection<Gtin> gtins, CountryCode shipTo) {
 		Set<ProductKey> keys = gtins.stream().map(gtin -> new ProductKey(gtin, shipTo)).collect(Collectors.toSet());
-		return Mono
-			.deferContextual(context -> ownLimits(this.byGtin, keys, context,
-					Mono.fromFuture(() -> claim(() -> this.byGtin.getAll(tallied(keys, context),
-							(missing, executor) -> missed(loadGtins(missing), missing.size(), context))))))
-			.flatMap(cached -> revalidate(this.byGtin, cached, this::loadGtins,
-					offers -> offers.stream().map(Offer::asStale).toList()))
+		return Mono.deferContextual(context -> cached(this.byGtin, keys, context))
 			.map(cached -> rekey(cached, ProductKey::gtin));
 	}
 
@@ -100,50 +89,17 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 		Set<OfferKey> keys = offerIds.stream()
 			.map(id -> new OfferKey(marketplace(), id, shipTo))
 			.collect(Collectors.toSet());
-		return Mono
-			.deferContextual(context -> ownLimits(this.byId, keys, context,
-					Mono.fromFuture(() -> claim(() -> this.byId.getAll(tallied(keys, context),
-							(missing, executor) -> missed(loadIds(missing), missing.size(), context))))))
-			.flatMap(cached -> revalidate(this.byId, cached, this::loadIds, Offer::asStale))
+		return Mono.deferContextual(context -> cached(this.byId, keys, context))
 			.map(cached -> rekey(cached, OfferKey::offerId));
 	}
 
-	/**
-	 * The cached answers, those past their TTL asked again: the new answers replace them,
-	 * or, if the marketplace fails, they are served marked stale. Entries past
-	 * {@code ttl + max-stale} have already left the cache and were loaded as misses.
-	 */
-	private <K, V> Mono<Map<K, V>> revalidate(AsyncCache<K, Fetched<V>> cache, Map<K, Fetched<V>> cached,
-			Function<Set<K>, Mono<Map<K, Fetched<V>>>> load, UnaryOperator<V> markStale) {
-		Instant staleBefore = this.clock.instant().minus(this.offersTtl);
-		Set<K> stale = cached.entrySet()
-			.stream()
-			.filter(entry -> entry.getValue().fetchedAt().isBefore(staleBefore))
-			.map(Map.Entry::getKey)
-			.collect(Collectors.toSet());
-		Map<K, V> values = new HashMap<>();
-		cached.forEach((key, fetched) -> values.put(key, fetched.value()));
-		if (stale.isEmpty()) {
-			return Mono.just(values);
-		}
-		return Mono.defer(() -> load.apply(stale)).map(fresh -> {
-			fresh.forEach((key, fetched) -> cache.put(key, CompletableFuture.completedFuture(fetched)));
-			fresh.forEach((key, fetched) -> values.put(key, fetched.value()));
-			return values;
-		}).onErrorResume(CachingMarketplaceCatalog::servedStale, ex -> Mono.just(values).handle((served, sink) -> {
-			// in `handle`, the request's trace is on the thread for the log line
-			logger.warn("{}: serving {} stale entries", ex.getMessage(), stale.size());
-			stale.forEach(key -> served.put(key, markStale.apply(served.get(key))));
-			sink.next(served);
-		}));
-	}
-
-	/**
-	 * The failures an old answer is better than: the marketplace's, and the request
-	 * having used up its own upstream budget or time.
-	 */
-	private static boolean servedStale(Throwable ex) {
-		return ex instanceof UpstreamException || ex instanceof RequestLimitException;
+	/** The offers of the keys: misses loaded, those past their TTL revalidated. */
+	private <K, V> Mono<Map<K, V>> cached(OfferCache<K, V> offers, Set<K> keys, ContextView context) {
+		AsyncCache<K, Fetched<V>> cache = offers.cache();
+		return ownLimits(cache, keys, context,
+				Mono.fromFuture(() -> claim(() -> cache.getAll(tallied(keys, context),
+						(missing, executor) -> missed(offers.load(missing), missing.size(), context)))))
+			.flatMap(cached -> offers.revalidate(cached, context));
 	}
 
 	/**
@@ -194,13 +150,13 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 
 	/** The caches by name, for their metrics. */
 	public Map<String, AsyncCache<?, ?>> caches() {
-		return Map.of("offers-by-gtin", this.byGtin, "offers-by-id", this.byId, "search", this.searches, "freight",
-				this.freight);
+		return Map.of("offers-by-gtin", this.byGtin.cache(), "offers-by-id", this.byId.cache(), "search", this.searches,
+				"freight", this.freight);
 	}
 
 	/** Forgets every answer, e.g. after a marketplace corrected its catalog. */
 	public void invalidateAll() {
-		for (AsyncCache<?, ?> cache : List.of(this.byGtin, this.byId, this.searches, this.freight)) {
+		for (AsyncCache<?, ?> cache : List.of(this.byGtin.cache(), this.byId.cache(), this.searches, this.freight)) {
 			cache.synchronous().invalidateAll();
 		}
 	}
@@ -257,31 +213,13 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 		}
 	}
 
-	private static <K, V> AsyncCache<K, V> cache(CacheProperties.Spec spec) {
+	private static <K, V> AsyncCache<K, V> cache(CacheProperties.Spec spec, Clock clock) {
 		return Caffeine.newBuilder()
+			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
 			.expireAfterWrite(spec.ttl())
 			.maximumSize(spec.maxSize())
 			.recordStats()
 			.buildAsync();
-	}
-
-	/**
-	 * A cache whose entries live {@code ttl + max-stale} from their fetch, timed by the
-	 * clock so that tests move time instead of waiting for it.
-	 */
-	private static <K, V> AsyncCache<K, Fetched<V>> staleIfError(CacheProperties.Spec spec, Clock clock) {
-		Duration lifetime = spec.ttl().plus(spec.maxStale());
-		return Caffeine.newBuilder()
-			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-			.expireAfter(Expiry.<K, Fetched<V>>writing(
-					(key, fetched) -> positive(Duration.between(clock.instant(), fetched.fetchedAt().plus(lifetime)))))
-			.maximumSize(spec.maxSize())
-			.recordStats()
-			.buildAsync();
-	}
-
-	private static Duration positive(Duration duration) {
-		return duration.isNegative() ? Duration.ZERO : duration;
 	}
 
 	private static <K, V> Map<K, V> everyKey(Set<? extends K> keys, Function<K, V> value) {
@@ -294,11 +232,6 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 		Map<L, V> rekeyed = new HashMap<>();
 		map.forEach((k, v) -> rekeyed.put(key.apply(k), v));
 		return rekeyed;
-	}
-
-	/** An answer and when it was fetched, which decides whether it is stale. */
-	private record Fetched<V>(V value, Instant fetchedAt) {
-
 	}
 
 	private record SearchKey(String query, CountryCode shipTo, int offset, int limit) {

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import eu.tmall.gateway.FixedClockConfiguration;
 import eu.tmall.gateway.embedded.EmbeddedUpstreams;
+import eu.tmall.gateway.upstream.Upstream;
+import eu.tmall.gateway.upstream.UpstreamChannels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,9 +42,19 @@ class PartialFailureTests {
 	@Autowired
 	private EmbeddedUpstreams upstreams;
 
+	@Autowired
+	private UpstreamChannels channels;
+
+	/**
+	 * The faults, and the failures they left in the breakers, which would otherwise count
+	 * against the tests that share this context.
+	 */
 	@AfterEach
 	void removeFaults() {
 		this.upstreams.reset();
+		for (Upstream upstream : Upstream.values()) {
+			this.channels.resilience(upstream).breaker().reset();
+		}
 	}
 
 	@Test
