@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import eu.tmall.gateway.PatientTestClients;
 import graphql.language.AstPrinter;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
@@ -108,7 +108,7 @@ class ExampleTrustedDocumentsTests {
 	private WebTestClient.ResponseSpec post(Map<String, Object> body) {
 		return this.http.mutate()
 			// the first request of a cold gateway on a busy machine
-			.responseTimeout(Duration.ofSeconds(30))
+			.responseTimeout(PatientTestClients.PATIENCE)
 			.build()
 			.post()
 			.uri("/graphql")

@@ -9,6 +9,7 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import eu.tmall.gateway.FixedClockConfiguration;
+import eu.tmall.gateway.PatientTestClients;
 import eu.tmall.gateway.embedded.EmbeddedUpstreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -226,7 +227,7 @@ class BatchingAndCachingTests {
 		ClientGraphQlResponse response = client.document(document)
 			.variable("shipTo", shipTo)
 			.execute()
-			.block(Duration.ofSeconds(10));
+			.block(PatientTestClients.PATIENCE);
 		assertThat(response.getErrors()).isEmpty();
 	}
 

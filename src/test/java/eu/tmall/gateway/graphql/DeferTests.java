@@ -1,11 +1,11 @@
 package eu.tmall.gateway.graphql;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import eu.tmall.gateway.FixedClockConfiguration;
+import eu.tmall.gateway.PatientTestClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -125,7 +125,7 @@ class DeferTests {
 	private EntityExchangeResult<String> post(String query, String accept) {
 		return this.http.mutate()
 			// the first request of a cold gateway on a busy machine
-			.responseTimeout(Duration.ofSeconds(30))
+			.responseTimeout(PatientTestClients.PATIENCE)
 			.build()
 			.post()
 			.uri("/graphql")

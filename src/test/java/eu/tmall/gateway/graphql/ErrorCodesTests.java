@@ -1,10 +1,10 @@
 package eu.tmall.gateway.graphql;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
+import eu.tmall.gateway.PatientTestClients;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,7 +39,7 @@ class ErrorCodesTests {
 	void connect() {
 		this.http = WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
+			.responseTimeout(PatientTestClients.PATIENCE)
 			.build();
 	}
 

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import eu.tmall.gateway.FixedClockConfiguration;
+import eu.tmall.gateway.PatientTestClients;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
@@ -74,7 +74,7 @@ class ExampleOperationsTests {
 		Map<String, Object> data = this.graphQl.mutate()
 			.header("Accept-Language", "en")
 			// the first request of a cold gateway on a busy machine
-			.responseTimeout(Duration.ofSeconds(30))
+			.responseTimeout(PatientTestClients.PATIENCE)
 			.build()
 			.document(document)
 			.operationName(name)

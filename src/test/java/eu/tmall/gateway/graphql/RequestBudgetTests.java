@@ -12,6 +12,7 @@ import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
 import eu.tmall.gateway.FixedClockConfiguration;
+import eu.tmall.gateway.PatientTestClients;
 import eu.tmall.gateway.embedded.EmbeddedUpstreams;
 import eu.tmall.gateway.upstream.Upstream;
 import eu.tmall.gateway.upstream.UpstreamChannels;
@@ -75,7 +76,7 @@ class RequestBudgetTests {
 	void connect() {
 		this.http = WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(30))
+			.responseTimeout(PatientTestClients.PATIENCE)
 			.build();
 		this.calls = new UpstreamCalls(this.upstreams);
 		// a cold JVM answers its first queries slowly: not what the deadline is about

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.jayway.jsonpath.JsonPath;
 import eu.tmall.gateway.MutableClockConfiguration;
+import eu.tmall.gateway.PatientTestClients;
 import eu.tmall.gateway.catalog.MarketplaceCatalog;
 import eu.tmall.gateway.embedded.EmbeddedUpstreams;
 import eu.tmall.gateway.embedded.EmbeddedUpstreamsSettings;
@@ -77,6 +78,9 @@ class LogHygieneTests {
 
 	static final String LOAD_KEY = "load-partner-key";
 
+	/** How long a breaker stays open before its trial calls, as in application.yml. */
+	private static final Duration WAIT_IN_OPEN = Duration.ofSeconds(5);
+
 	static final String LOAD_KEY_SHA256 = "9553c142a6eb77f1eef81546f3c2e5865831d83fb9a987e068a81841682fca46";
 
 	static final String SMALL_KEY = "small-partner-key";
@@ -112,7 +116,7 @@ class LogHygieneTests {
 	void connect() {
 		this.http = WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
+			.responseTimeout(PatientTestClients.PATIENCE)
 			.build();
 		recover();
 	}
@@ -206,11 +210,11 @@ class LogHygieneTests {
 					.getBytes(StandardCharsets.UTF_8));
 				out.flush();
 				await().pollInterval(Duration.ofMillis(10))
-					.atMost(Duration.ofSeconds(5))
+					.atMost(PatientTestClients.PATIENCE)
 					.until(() -> !this.upstreams.tmallServer().getAllServeEvents().isEmpty()
 							&& !this.upstreams.aliExpressServer().getAllServeEvents().isEmpty());
 			}
-			await().atMost(Duration.ofSeconds(5))
+			await().atMost(PatientTestClients.PATIENCE)
 				.until(() -> output.toString().substring(seen).contains("Execution has been asked to be cancelled"));
 
 			Log log = Log.since(output, seen);
@@ -264,6 +268,7 @@ class LogHygieneTests {
 			.defaultHeader("X-Api-Key", LOAD_KEY)
 			.build();
 		int seen = output.length();
+		long started = System.nanoTime();
 
 		List<String> answers = Flux.range(0, requests)
 			.flatMap(i -> client.post()
@@ -274,18 +279,19 @@ class LogHygieneTests {
 				.retrieve()
 				.bodyToMono(String.class), 16)
 			.collectList()
-			.block(Duration.ofSeconds(60));
+			.block(PatientTestClients.PATIENCE);
+		long breakerCycles = 1 + Duration.ofNanos(System.nanoTime() - started).dividedBy(WAIT_IN_OPEN);
 
 		assertThat(answers).hasSize(requests).allSatisfy(answer -> assertThat(answer).contains("\"UPSTREAM_"));
 		Log log = Log.since(output, seen);
 		log.assertHygienic(this.settings);
-		// the requests' own lines; the outage's own (a breaker opened, half-open, ...)
-		// are a
-		// few per upstream, however many requests fail
+		// the requests' own lines; the outage's own (a breaker opened, half-open, opened
+		// again) are three per upstream for each time its timer tried it again, however
+		// many requests fail: on a busy machine the burst lasts several such cycles
 		assertThat(log.lines().stream().filter(line -> !line.contains("UpstreamResilience")))
 			.hasSizeLessThanOrEqualTo(2 * requests);
 		assertThat(log.lines().stream().filter(line -> line.contains("UpstreamResilience")))
-			.hasSizeLessThanOrEqualTo(6);
+			.hasSizeLessThanOrEqualTo((int) (6 * breakerCycles));
 		long bytesPerRequest = log.text().getBytes(StandardCharsets.UTF_8).length / requests;
 		System.out.printf("log bytes per failed request: %d; at 1,000 failed requests a minute, %d KB a minute%n",
 				bytesPerRequest, bytesPerRequest * 1000 / 1024);

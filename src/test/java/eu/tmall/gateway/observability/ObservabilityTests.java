@@ -8,8 +8,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.jayway.jsonpath.JsonPath;
 import eu.tmall.gateway.FixedClockConfiguration;
-import eu.tmall.gateway.MutableClockConfiguration;
 import eu.tmall.gateway.MutableClockConfiguration.MutableClock;
+import eu.tmall.gateway.MutableClockConfiguration;
+import eu.tmall.gateway.PatientTestClients;
 import eu.tmall.gateway.embedded.EmbeddedUpstreams;
 import eu.tmall.gateway.embedded.EmbeddedUpstreamsSettings;
 import eu.tmall.gateway.upstream.Upstream;
@@ -115,7 +116,7 @@ class ObservabilityTests {
 	private static WebTestClient client(int port) {
 		return WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + port)
-			.responseTimeout(Duration.ofSeconds(10))
+			.responseTimeout(PatientTestClients.PATIENCE)
 			.build();
 	}
 

@@ -8,8 +8,9 @@ import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
-import eu.tmall.gateway.MutableClockConfiguration;
 import eu.tmall.gateway.MutableClockConfiguration.MutableClock;
+import eu.tmall.gateway.MutableClockConfiguration;
+import eu.tmall.gateway.PatientTestClients;
 import eu.tmall.gateway.catalog.MarketplaceCatalog;
 import eu.tmall.gateway.embedded.EmbeddedUpstreams;
 import eu.tmall.gateway.upstream.CachingMarketplaceCatalog;
@@ -117,7 +118,7 @@ abstract class ResilienceTestSupport {
 	private static WebTestClient client(int port) {
 		return WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + port)
-			.responseTimeout(Duration.ofSeconds(10))
+			.responseTimeout(PatientTestClients.PATIENCE)
 			.build();
 	}
 
