@@ -1,5 +1,6 @@
 package eu.tmall.gateway.graphql;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FederationTests {
 
 	@Autowired
+	private HttpGraphQlTester http;
+
 	private HttpGraphQlTester graphQl;
 
 	@Autowired
@@ -49,6 +52,8 @@ class FederationTests {
 
 	@BeforeEach
 	void resetJournals() {
+		// a cold context's first queries, on a machine that may be busy
+		this.graphQl = this.http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
 		this.upstreams.reset();
 		this.calls = new UpstreamCalls(this.upstreams);
 	}
