@@ -9,6 +9,7 @@ import eu.tmall.gateway.pricing.Money;
 import eu.tmall.gateway.pricing.MoneyFormatter;
 import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetcher;
+import graphql.schema.TypeResolver;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.TypeRuntimeWiring;
 
@@ -25,6 +26,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ComputedFields implements RuntimeWiringConfigurer {
 
+	/** The schema type of a product or an offer: of a {@code Node}, and of an entity. */
+	static final TypeResolver NODE_TYPE = env -> env.getSchema()
+		.getObjectType((env.getObject() instanceof Quote) ? "Offer" : "Product");
+
 	private final DeliveryLabels labels;
 
 	private final MoneyFormatter money;
@@ -36,9 +41,7 @@ class ComputedFields implements RuntimeWiringConfigurer {
 
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
-		wiring
-			.type(type("Node").typeResolver(
-					env -> env.getSchema().getObjectType((env.getObject() instanceof Quote) ? "Offer" : "Product")))
+		wiring.type(type("Node").typeResolver(NODE_TYPE))
 			.type(type("Product").dataFetcher("id", of(QuotedProduct.class, GlobalId::of)))
 			.type(type("Offer").dataFetcher("id", of(Quote.class, GlobalId::of)))
 			.type(type("DeliveryEstimate").dataFetcher("label",

@@ -26,17 +26,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
+import org.springframework.graphql.data.federation.RepresentationException;
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ContextPropagationHelper;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
-import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
  * Every exception the gateway turns into a GraphQL error, in one place. Upstream failures
  * say which upstream and why in {@code extensions}; a bad argument names the argument and
  * the rule; anything else stays an opaque {@code INTERNAL_ERROR}.
  */
-@Component
+@ControllerAdvice
 class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
 	private static final Logger logger = LoggerFactory.getLogger(GraphQlErrors.class);
@@ -149,6 +151,41 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			.message(ex.getMessage())
 			.extensions(Map.of("code", code.name(), "upstream", ex.upstream().id()))
 			.build();
+	}
+
+	/**
+	 * A representation of {@code _entities} whose key is not one this subgraph issues, at
+	 * the path of the entity it stands for.
+	 */
+	static GraphQLError badRepresentation(int index, String typeName, String problem, DataFetchingEnvironment env) {
+		return GraphqlErrorBuilder.newError()
+			.path(env.getExecutionStepInfo().getPath().segment(index))
+			.location(env.getField().getSourceLocation())
+			.errorType(ErrorType.BAD_REQUEST)
+			.message("representations[%d], a %s: %s".formatted(index, typeName, problem))
+			.extensions(Map.of("code", ErrorCode.BAD_USER_INPUT.name()))
+			.build();
+	}
+
+	/**
+	 * A representation spring-graphql finds no {@code @EntityMapping} for: the router's
+	 * mistake, or a supergraph that thinks this subgraph resolves more than it does.
+	 * spring-graphql's {@code _entities} fetcher asks the {@code @ControllerAdvice}
+	 * handlers only, not the resolver this class is otherwise.
+	 */
+	@GraphQlExceptionHandler
+	GraphQLError unresolvableRepresentation(RepresentationException ex, DataFetchingEnvironment env) {
+		return badInput(unresolvable(ex, env), env);
+	}
+
+	private static String unresolvable(RepresentationException ex, DataFetchingEnvironment env) {
+		int index = env.getExecutionStepInfo().getPath().getSegmentIndex();
+		Object typeName = (ex.getRepresentation() != null) ? ex.getRepresentation().get("__typename") : null;
+		if (typeName == null) {
+			return "representations[%d] has no __typename".formatted(index);
+		}
+		return "representations[%d] is a %s, which this subgraph does not resolve: it resolves a Product by its gtin and an Offer by its id"
+			.formatted(index, typeName);
 	}
 
 	private static GraphQLError badInput(String message, DataFetchingEnvironment env) {

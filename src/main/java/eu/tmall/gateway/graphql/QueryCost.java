@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a field costs: one, plus what it selects, times the number of elements it asks for
- * (a connection's {@code first}, or the number of GTINs of {@code products}), plus the
- * upstream calls it makes, each weighing {@code gateway.limits.upstream-call-cost}:
+ * (a connection's {@code first}, the number of GTINs of {@code products}, or of
+ * representations of {@code _entities}), plus the upstream calls it makes, each weighing
+ * {@code gateway.limits.upstream-call-cost}:
  * <ul>
  * <li>{@code Query.search} reads up to
  * {@link FederatedSearch#pagesPerMarketplace(int, int)} pages of every marketplace, more
@@ -80,11 +81,11 @@ class QueryCost implements FieldComplexityCalculator {
 		if (first instanceof Integer count) {
 			return Math.max(1, count);
 		}
-		Object gtins = env.getArguments().get("gtins");
-		if (gtins instanceof Collection<?> keys) {
-			return Math.max(1, keys.size());
+		Object keys = env.getArguments().get("gtins");
+		if (keys == null) {
+			keys = env.getArguments().get("representations");
 		}
-		return 1;
+		return (keys instanceof Collection<?> list) ? Math.max(1, list.size()) : 1;
 	}
 
 }

@@ -4,16 +4,19 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import com.apollographql.federation.graphqljava.Federation;
 import graphql.analysis.QueryComplexityCalculator;
 import graphql.execution.CoercedVariables;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
-import graphql.schema.idl.UnExecutableSchemaGenerator;
+import graphql.schema.idl.RuntimeWiring;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.Resource;
@@ -95,6 +98,23 @@ class QueryCostTests {
 		assertThat(cost(product, Map.of())).isEqualTo(4 + 10);
 	}
 
+	@Test
+	void shouldChargeEntitiesAsProductsOfAsManyGtins() {
+		String products = """
+				query($gtins: [GTIN!]!) { products(gtins: $gtins, shipTo: "ES") { offers { marketplace } } }""";
+		String entities = """
+				query($representations: [_Any!]!) {
+				  _entities(representations: $representations) { ... on Product { offers(shipTo: "ES") { marketplace } } }
+				}""";
+		List<String> gtins = Collections.nCopies(50, "8479235294249");
+		List<Map<String, String>> representations = Collections.nCopies(50,
+				Map.of("__typename", "Product", "gtin", "8479235294249"));
+
+		// 50 times: the field, offers and marketplace
+		assertThat(cost(entities, Map.of("representations", representations))).isEqualTo(50 * 3)
+			.isEqualTo(cost(products, Map.of("gtins", gtins)));
+	}
+
 	/** The cost with these variables, {@code first} 1 unless they say otherwise. */
 	private int cost(String document, Map<String, Object> variables) {
 		Map<String, Object> withFirst = new HashMap<>(variables);
@@ -121,7 +141,11 @@ class QueryCostTests {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-		return UnExecutableSchemaGenerator.makeUnExecutableSchema(types);
+		// the subgraph's schema, _entities included, as FederationSchemaFactory makes it
+		return Federation.transform(types, RuntimeWiring.MOCKED_WIRING)
+			.fetchEntities(env -> null)
+			.resolveEntityType(env -> null)
+			.build();
 	}
 
 }
