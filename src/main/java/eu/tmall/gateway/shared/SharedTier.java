@@ -91,7 +91,10 @@ public final class SharedTier implements AutoCloseable {
 			return;
 		}
 		this.uri = parse(properties.redisUrl());
-		this.uri.setTimeout(properties.timeout());
+		// the handshake of a (re)connection (HELLO, SELECT) runs on this one; a cold JVM
+		// takes
+		// longer than a command should, and TimeoutOptions below bound the commands
+		this.uri.setTimeout(properties.connectTimeout());
 		this.resources = DefaultClientResources.builder()
 			.ioThreadPoolSize(2)
 			.computationThreadPoolSize(1)
@@ -130,7 +133,7 @@ public final class SharedTier implements AutoCloseable {
 
 	/** No shared tier: every instance on its own, as a single instance is. */
 	public static SharedTier off() {
-		return new SharedTier(new SharedTierProperties("", Duration.ofMillis(150), Duration.ofSeconds(1),
+		return new SharedTier(new SharedTierProperties("", Duration.ofMillis(250), Duration.ofSeconds(1),
 				Duration.ofSeconds(1), 1, "tmall-gateway", Duration.ofSeconds(30), Duration.ofHours(24)),
 				Clock.systemUTC(), null);
 	}

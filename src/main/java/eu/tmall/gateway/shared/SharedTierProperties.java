@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param persistedQueryTtl how long Redis keeps a persisted query registered
  */
 @ConfigurationProperties("gateway.shared")
-public record SharedTierProperties(@DefaultValue("") String redisUrl, @DefaultValue("150ms") Duration timeout,
+public record SharedTierProperties(@DefaultValue("") String redisUrl, @DefaultValue("250ms") Duration timeout,
 		@DefaultValue("1s") Duration connectTimeout, @DefaultValue("1s") Duration checkInterval,
 		@DefaultValue("2") int instances, @DefaultValue("tmall-gateway") String keyPrefix,
 		@DefaultValue("30s") Duration localTtl, @DefaultValue("24h") Duration persistedQueryTtl) {
