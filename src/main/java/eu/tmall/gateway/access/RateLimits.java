@@ -14,6 +14,7 @@ import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.jspecify.annotations.Nullable;
@@ -118,7 +119,13 @@ class RateLimits {
 		}
 		AsyncProxyManager<String> proxies = current.proxies();
 		return current.buckets()
-			.computeIfAbsent(clientId, id -> proxies.builder().build(key(id, limit), configuration(limit)));
+			.computeIfAbsent(clientId, id -> proxies.builder()
+				// concurrent requests of one client on this instance in one
+				// compare-and-swap:
+				// without it they retry against each other, and a busy client's calls
+				// time out
+				.withOptimization(Optimizations.batching())
+				.build(key(id, limit), configuration(limit)));
 	}
 
 	private AsyncProxyManager<String> proxies(StatefulRedisConnection<String, byte[]> connection) {

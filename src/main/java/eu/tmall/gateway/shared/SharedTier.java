@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -32,8 +34,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * The connection to Redis and what the gateway knows of it: shared while Redis answers,
- * degraded from the first call that fails or times out until a PING succeeds again.
- * Degraded, callers do not wait for Redis at all: they use their instance's own state
+ * degraded from the first call that fails, or the first PING that fails or times out,
+ * until a PING succeeds again. A request's call that only took longer than
+ * {@code timeout} falls back for that request alone: on a busy machine one slow answer
+ * says little about Redis, and a PING within {@code connect-timeout} judges it. Degraded,
+ * callers do not wait for Redis at all: they use their instance's own state
  * ({@link #available()} is false). A PING every {@code check-interval}, on a thread of
  * its own, is what brings the shared state back, so no request has to pay for finding
  * out; each change of state is one log line, never one per request.
@@ -107,7 +112,7 @@ public final class SharedTier implements AutoCloseable {
 			// while disconnected a command fails at once instead of queueing until its
 			// timeout
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.timeoutOptions(TimeoutOptions.enabled(properties.timeout()))
+			.timeoutOptions(TimeoutOptions.enabled(properties.connectTimeout()))
 			.socketOptions(SocketOptions.builder().connectTimeout(properties.connectTimeout()).keepAlive(true).build())
 			.build());
 		if (registry != null) {
@@ -217,10 +222,15 @@ public final class SharedTier implements AutoCloseable {
 		Counter.builder(LOOKUPS_METER).tag("use", use).tag("result", "miss").register(this.registry).increment(misses);
 	}
 
-	/** A call to Redis failed: counted, and the tier degraded until a PING answers. */
+	/**
+	 * A call to Redis failed: counted, and, unless it only timed out, the tier degraded
+	 * until a PING answers.
+	 */
 	public void failed(String use, Throwable ex) {
 		fellBack(use);
-		degrade(describe(ex));
+		if (!timedOut(ex)) {
+			degrade(describe(ex));
+		}
 	}
 
 	/** The tier now, for health: whether it is shared, since when not, and why. */
@@ -275,11 +285,18 @@ public final class SharedTier implements AutoCloseable {
 	}
 
 	private static String describe(Throwable ex) {
-		Throwable cause = (ex.getCause() != null && ex.getMessage() == null) ? ex.getCause() : ex;
+		Throwable cause = cause(ex);
 		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
-		return (cause instanceof java.util.concurrent.TimeoutException
-				|| cause instanceof io.lettuce.core.RedisCommandTimeoutException) ? "did not answer in time"
-						: "failed: " + message;
+		return timedOut(ex) ? "did not answer in time" : "failed: " + message;
+	}
+
+	private static boolean timedOut(Throwable ex) {
+		Throwable cause = cause(ex);
+		return cause instanceof TimeoutException || cause instanceof RedisCommandTimeoutException;
+	}
+
+	private static Throwable cause(Throwable ex) {
+		return (ex.getCause() != null && ex.getMessage() == null) ? ex.getCause() : ex;
 	}
 
 	@Override

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * for TLS; empty: every instance keeps its own state, as a single instance does
  * @param timeout the longest any one Redis call may take before the request goes on
  * without it; well under the request deadline
- * @param connectTimeout the longest a connection to Redis may take to open
+ * @param connectTimeout the longest a connection to Redis may take to open, and a PING to
+ * answer before the tier is degraded
  * @param checkInterval how often Redis is asked whether it is there (a PING), which is
  * what brings the shared state back after an outage, with no request needed
  * @param instances how many instances share the tier: while Redis is away each one
