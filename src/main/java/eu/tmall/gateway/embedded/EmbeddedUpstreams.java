@@ -80,7 +80,10 @@ public final class EmbeddedUpstreams implements AutoCloseable {
 
 	/**
 	 * WireMock trims its journal by walking every entry on every request, so the journal
-	 * stays short, and load tests switch it off with 0 entries.
+	 * stays short, and load tests switch it off with 0 entries. It stops at once: Jetty's
+	 * graceful stop waits a second for the gateway's pooled connections, which never
+	 * close on their own, so every stop (each test context's, or a test's outage) cost a
+	 * second.
 	 */
 	private static WireMockServer server(int port, int journalEntries, Extension transformer) {
 		WireMockConfiguration options = WireMockConfiguration.options()
@@ -89,6 +92,7 @@ public final class EmbeddedUpstreams implements AutoCloseable {
 			.asynchronousResponseEnabled(true)
 			.asynchronousResponseThreads(RESPONSE_THREADS)
 			.gzipDisabled(true)
+			.jettyStopTimeout(0L)
 			.extensions(transformer);
 		return new WireMockServer((journalEntries == 0) ? options.disableRequestJournal()
 				: options.maxRequestJournalEntries(journalEntries));

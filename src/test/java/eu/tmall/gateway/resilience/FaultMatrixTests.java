@@ -239,7 +239,7 @@ class FaultMatrixTests extends ResilienceTestSupport {
 		HTTP_503_THEN_SUCCESS(null, 2),
 
 		// Tmall Europe's says nothing of how long to wait: retried after the backoff.
-		// AliExpress's bans for 1 s, as long as the deadline: not retried at all
+		// AliExpress's bans for 4 s, as long as the deadline: not retried at all
 		RATE_LIMIT("UPSTREAM_RATE_LIMITED", 3),
 
 		RETRY_AFTER_PAST_DEADLINE("UPSTREAM_RATE_LIMITED", 1, "called again in 30 s"),
@@ -293,13 +293,13 @@ class FaultMatrixTests extends ResilienceTestSupport {
 			return switch (this) {
 				case CONNECTION_RESET ->
 					aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER);
-				case DELAY_PAST_TIMEOUT -> okJson("{}").withFixedDelay(1500);
+				case DELAY_PAST_TIMEOUT -> okJson("{}").withFixedDelay(10_000);
 				case HTTP_500 -> aResponse().withStatus(500).withBody("java.lang.NullPointerException at com.example");
 				case RATE_LIMIT -> okJson(tmall ? """
 						{"type":"ISP","code":"ApiCallLimit","message":"call limit","request_id":"r"}"""
 						: """
 								{"error_response":{"type":"ISP","code":"ApiCallLimit",
-								"msg":"Api access frequency exceeds the limit. this ban will last 1 seconds","request_id":"r"}}""");
+								"msg":"Api access frequency exceeds the limit. this ban will last 4 seconds","request_id":"r"}}""");
 				case RETRY_AFTER_PAST_DEADLINE -> aResponse().withStatus(429).withHeader("Retry-After", "30");
 				case MALFORMED_JSON -> okJson("{\"code\":\"0\",\"data\":{\"products\":[{\"item_id\":");
 				case EMPTY_BODY -> aResponse().withStatus(200).withHeader("Content-Type", "application/json");

@@ -98,7 +98,7 @@ class UpstreamOutageTests extends ResilienceTestSupport {
 	 */
 	@Test
 	void shouldNeverRetryPastTheDeadline() {
-		failByEan(aResponse().withStatus(503).withFixedDelay(350));
+		failByEan(aResponse().withStatus(503).withFixedDelay(1500));
 
 		Answer answer = query(PRODUCT, Map.of("gtin", sharedGtin(2), "shipTo", "DE"));
 
