@@ -10,6 +10,7 @@ import java.util.Set;
 import eu.tmall.gateway.graphql.QueryLimits;
 import eu.tmall.gateway.observability.RateLimitMetrics;
 import eu.tmall.gateway.observability.TraceIds;
+import eu.tmall.gateway.shared.SharedTier;
 import org.slf4j.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.LoggerFactory;
@@ -83,7 +84,7 @@ class AccessConfiguration {
 	@Bean
 	GraphQlRequestFilter graphQlRequestFilter(ClientsProperties clients, LoopbackCallers.Properties loopback,
 			GraphQlProperties graphQl, GraphQlCorsProperties cors, QueryLimits limits, JsonMapper json, Clock clock,
-			RateLimitMetrics rateLimitMetrics, ErrorResponses errors, ResourceLoader resources) {
+			RateLimitMetrics rateLimitMetrics, ErrorResponses errors, ResourceLoader resources, SharedTier shared) {
 		List<ApiKeys.Entry> keys = new ArrayList<>();
 		Map<String, ClientsProperties.RateLimit> rateLimits = new HashMap<>();
 		clients.partners().forEach((id, partner) -> {
@@ -104,7 +105,7 @@ class AccessConfiguration {
 				loopback.requireKey());
 		TrustedDocuments widget = TrustedDocuments.read(resources.getResource(TrustedDocuments.WIDGET), json);
 		return new GraphQlRequestFilter(graphQl.getHttp().getPath(), callers, publishable, widget,
-				new RateLimits(rateLimits, clock), rateLimitMetrics, limits.maxRequestSize().toBytes(),
+				new RateLimits(rateLimits, clock, shared), rateLimitMetrics, limits.maxRequestSize().toBytes(),
 				limits.maxCharacters(), json, errors);
 	}
 

@@ -108,14 +108,31 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 		}
 		Client client;
 		try {
-			client = admit(request);
+			client = this.callers.identify(request);
 		}
 		catch (RefusedRequest refusal) {
 			return this.errors.write(exchange, refusal);
 		}
+		if (!client.keyed()) {
+			return admitted(exchange, chain, client);
+		}
+		// with a shared tier the bucket is in Redis: asked without blocking the event
+		// loop
+		return this.rateLimits.tryAcquire(client.id())
+			.flatMap(retryAfter -> refused(client, retryAfter))
+			.switchIfEmpty(Mono.defer(() -> admitted(exchange, chain, client)))
+			.onErrorResume(RefusedRequest.class, refusal -> this.errors.write(exchange, refusal));
+	}
+
+	private Mono<Void> refused(Client client, Duration retryAfter) {
+		this.rateLimitMetrics.rejected(client.id());
+		return Mono.error(RefusedRequest.rateLimited(client.id(), retryAfter));
+	}
+
+	private Mono<Void> admitted(ServerWebExchange exchange, WebFilterChain chain, Client client) {
 		exchange.getAttributes().put(RequestClient.ATTRIBUTE, client.id());
-		boolean get = HttpMethod.GET.equals(request.getMethod());
-		return this.reader.read(request)
+		boolean get = HttpMethod.GET.equals(exchange.getRequest().getMethod());
+		return this.reader.read(exchange.getRequest())
 			.map(parameters -> prepare(parameters, client, get))
 			.map(parameters -> asJsonPost(exchange, parameters))
 			.flatMap(chain::filter)
@@ -142,18 +159,6 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 		catch (InvalidMediaTypeException ex) {
 			return false;
 		}
-	}
-
-	private Client admit(ServerHttpRequest request) {
-		Client client = this.callers.identify(request);
-		if (client.keyed()) {
-			Duration retryAfter = this.rateLimits.tryAcquire(client.id());
-			if (retryAfter != null) {
-				this.rateLimitMetrics.rejected(client.id());
-				throw RefusedRequest.rateLimited(client.id(), retryAfter);
-			}
-		}
-		return client;
 	}
 
 	private GraphQlRequestBody prepare(GraphQlRequestBody body, Client client, boolean get) {

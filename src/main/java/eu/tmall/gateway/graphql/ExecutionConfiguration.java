@@ -4,6 +4,7 @@ import java.util.List;
 
 import eu.tmall.gateway.catalog.MarketplaceCatalog;
 import eu.tmall.gateway.observability.TraceIds;
+import eu.tmall.gateway.shared.SharedTier;
 import graphql.execution.instrumentation.dataloader.DataLoaderDispatchingContextKeys;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,8 +32,8 @@ class ExecutionConfiguration {
 	}
 
 	@Bean
-	PersistedQueries persistedQueries() {
-		return new PersistedQueries(10_000);
+	PersistedQueries persistedQueries(SharedTier shared) {
+		return new PersistedQueries(10_000, shared);
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package eu.tmall.gateway.upstream;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,9 +26,11 @@ import eu.tmall.gateway.catalog.SearchHits;
 import eu.tmall.gateway.delivery.CountryCode;
 import eu.tmall.gateway.delivery.ShippingOption;
 import eu.tmall.gateway.observability.RequestTally;
+import eu.tmall.gateway.shared.SharedTier;
 import eu.tmall.gateway.upstream.OfferCache.Fetched;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One marketplace's answers in shared Caffeine caches, keyed by everything that changes
@@ -57,17 +60,37 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 
 	private final Object claims = new Object();
 
-	/** The marketplace behind caches, or as it is when caching is off. */
-	public static MarketplaceCatalog wrap(MarketplaceCatalog upstream, CacheProperties properties, Clock clock) {
-		return properties.enabled() ? new CachingMarketplaceCatalog(upstream, properties, clock) : upstream;
+	/**
+	 * The marketplace behind caches, or as it is when caching is off; with a shared tier
+	 * the offers have a second level in Redis.
+	 */
+	public static MarketplaceCatalog wrap(MarketplaceCatalog upstream, CacheProperties properties, Clock clock,
+			SharedTier shared, JsonMapper json) {
+		return properties.enabled() ? new CachingMarketplaceCatalog(upstream, properties, clock, shared, json)
+				: upstream;
 	}
 
 	public CachingMarketplaceCatalog(MarketplaceCatalog upstream, CacheProperties properties, Clock clock) {
+		this(upstream, properties, clock, SharedTier.off(), JsonMapper.builder().build());
+	}
+
+	public CachingMarketplaceCatalog(MarketplaceCatalog upstream, CacheProperties properties, Clock clock,
+			SharedTier shared, JsonMapper json) {
 		this.upstream = upstream;
 		this.clock = clock;
+		Duration lifetime = properties.offers().ttl().plus(properties.offers().maxStale());
+		Duration localTtl = shared.properties().localTtl();
+		String marketplace = upstream.marketplace().name();
+		SharedOffers<ProductKey, List<Offer>> gtinsShared = shared.enabled() ? new SharedOffers<>(shared, json,
+				"offers-by-gtin", key -> marketplace + ":" + key.gtin().digits() + ":" + key.shipTo(), offers -> offers,
+				offers -> offers, lifetime, clock) : null;
+		SharedOffers<OfferKey, Offer> idsShared = shared.enabled() ? new SharedOffers<>(shared, json, "offers-by-id",
+				key -> marketplace + ":" + key.offerId() + ":" + key.shipTo(), List::of,
+				offers -> offers.isEmpty() ? null : offers.get(0), lifetime, clock) : null;
 		this.byGtin = new OfferCache<ProductKey, List<Offer>>(properties.offers(), clock, this::loadGtins,
-				offers -> offers.stream().map(Offer::asStale).toList());
-		this.byId = new OfferCache<OfferKey, Offer>(properties.offers(), clock, this::loadIds, Offer::asStale);
+				offers -> offers.stream().map(Offer::asStale).toList(), gtinsShared, localTtl);
+		this.byId = new OfferCache<OfferKey, Offer>(properties.offers(), clock, this::loadIds, Offer::asStale,
+				idsShared, localTtl);
 		this.searches = cache(properties.search(), clock);
 		this.freight = cache(properties.freight(), clock);
 	}

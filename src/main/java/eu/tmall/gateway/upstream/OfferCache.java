@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +34,12 @@ import reactor.util.context.ContextView;
  * for as long as that one call takes (at most its deadline). When the marketplace fails,
  * the previous answer is served marked {@code stale}, to the request that asked and to
  * every request after it, until a refresh succeeds or {@code max-stale} has passed.
+ * <p>
+ * With a shared tier a second level in Redis ({@link SharedOffers}) stands between this
+ * cache and the marketplace: a miss, or a refresh, first takes what another instance
+ * fetched (for a refresh, only what it fetched since the TTL), and what this instance
+ * fetches is stored there for the others. This cache then keeps an entry for at most
+ * {@code gateway.shared.local-ttl}, so an instance soon sees another's refresh.
  */
 final class OfferCache<K, V> {
 
@@ -51,13 +58,25 @@ final class OfferCache<K, V> {
 
 	private final UnaryOperator<V> markStale;
 
+	private final @Nullable SharedOffers<K, V> second;
+
 	OfferCache(CacheProperties.Spec spec, Clock clock, Function<Set<? extends K>, Mono<Map<K, Fetched<V>>>> load,
 			UnaryOperator<V> markStale) {
+		this(spec, clock, load, markStale, null, Duration.ZERO);
+	}
+
+	/**
+	 * With a second level, an entry stays in this instance's memory for at most
+	 * {@code localTtl}, then is read from the second level again, where another instance
+	 * may have refreshed it.
+	 */
+	OfferCache(CacheProperties.Spec spec, Clock clock, Function<Set<? extends K>, Mono<Map<K, Fetched<V>>>> load,
+			UnaryOperator<V> markStale, @Nullable SharedOffers<K, V> second, Duration localTtl) {
 		Duration lifetime = spec.ttl().plus(spec.maxStale());
 		this.cache = Caffeine.newBuilder()
 			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-			.expireAfter(Expiry.<K, Fetched<V>>writing(
-					(key, fetched) -> positive(Duration.between(clock.instant(), fetched.fetchedAt().plus(lifetime)))))
+			.expireAfter(Expiry.<K, Fetched<V>>writing((key, fetched) -> local(
+					positive(Duration.between(clock.instant(), fetched.fetchedAt().plus(lifetime))), second, localTtl)))
 			.maximumSize(spec.maxSize())
 			.recordStats()
 			.buildAsync();
@@ -65,15 +84,48 @@ final class OfferCache<K, V> {
 		this.ttl = spec.ttl();
 		this.load = load;
 		this.markStale = markStale;
+		this.second = second;
+	}
+
+	private static Duration local(Duration remaining, @Nullable SharedOffers<?, ?> second, Duration localTtl) {
+		return (second != null && localTtl.compareTo(remaining) < 0) ? localTtl : remaining;
 	}
 
 	AsyncCache<K, Fetched<V>> cache() {
 		return this.cache;
 	}
 
-	/** The marketplace's answers for the keys, as they are cached. */
+	/**
+	 * The answers for the keys this instance misses: from the second level where another
+	 * instance fetched them, else from the marketplace.
+	 */
 	Mono<Map<K, Fetched<V>>> load(Set<? extends K> keys) {
-		return this.load.apply(keys);
+		return loadThroughSecondLevel(keys, Instant.MIN);
+	}
+
+	/**
+	 * The second level's entries fetched at {@code notBefore} or later, and the
+	 * marketplace's answers for the other keys, which are then stored there too.
+	 */
+	private Mono<Map<K, Fetched<V>>> loadThroughSecondLevel(Set<? extends K> keys, Instant notBefore) {
+		SharedOffers<K, V> shared = this.second;
+		if (shared == null) {
+			return this.load.apply(keys);
+		}
+		return shared.getAll(keys).flatMap(stored -> {
+			Map<K, Fetched<V>> found = new HashMap<>(stored);
+			found.values().removeIf(fetched -> fetched.fetchedAt().isBefore(notBefore));
+			Set<K> missing = new HashSet<>(keys);
+			missing.removeAll(found.keySet());
+			if (missing.isEmpty()) {
+				return Mono.just(found);
+			}
+			return this.load.apply(missing).map(fetched -> {
+				shared.putAll(fetched);
+				found.putAll(fetched);
+				return found;
+			});
+		});
 	}
 
 	/**
@@ -91,7 +143,7 @@ final class OfferCache<K, V> {
 		if (claimed.isEmpty()) {
 			return Mono.just(values);
 		}
-		return Mono.fromFuture(refresh(claimed, context), true).map(fresh -> {
+		return Mono.fromFuture(refresh(claimed, staleBefore, context), true).map(fresh -> {
 			claimed.keySet().forEach(key -> replace(values, key, fresh.get(key)));
 			return values;
 		}).onErrorResume(OfferCache::servedStale, ex -> Mono.just(values).handle((served, sink) -> {
@@ -132,8 +184,11 @@ final class OfferCache<K, V> {
 	 * updated whether or not that request still waits (its client may have left), and the
 	 * claims are released once it has.
 	 */
-	private CompletableFuture<Map<K, Fetched<V>>> refresh(Map<K, Fetched<V>> claimed, ContextView context) {
-		return Mono.defer(() -> this.load.apply(claimed.keySet()))
+	private CompletableFuture<Map<K, Fetched<V>>> refresh(Map<K, Fetched<V>> claimed, Instant staleBefore,
+			ContextView context) {
+		// another instance may have refreshed them already: its answer is as good as a
+		// new one
+		return Mono.defer(() -> loadThroughSecondLevel(claimed.keySet(), staleBefore))
 			.doOnNext(fresh -> claimed.keySet().forEach(key -> store(key, fresh.get(key))))
 			.doOnError(UpstreamException.class, ex -> claimed.forEach(this::failed))
 			.doFinally(signal -> this.refreshing.removeAll(claimed.keySet()))

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import eu.tmall.gateway.catalog.MarketplaceCatalog;
+import eu.tmall.gateway.shared.SharedTier;
 import eu.tmall.gateway.upstream.aliexpress.AliExpressCatalog;
 import eu.tmall.gateway.upstream.aliexpress.AliExpressClient;
 import eu.tmall.gateway.upstream.tmall.TmallCatalog;
 import eu.tmall.gateway.upstream.tmall.TmallClient;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.context.annotation.Bean;
@@ -47,13 +49,15 @@ class UpstreamsConfiguration {
 	}
 
 	@Bean
-	MarketplaceCatalog tmallCatalog(TmallClient client, CacheProperties caches, Clock clock) {
-		return CachingMarketplaceCatalog.wrap(new TmallCatalog(client), caches, clock);
+	MarketplaceCatalog tmallCatalog(TmallClient client, CacheProperties caches, Clock clock, SharedTier shared,
+			JsonMapper json) {
+		return CachingMarketplaceCatalog.wrap(new TmallCatalog(client), caches, clock, shared, json);
 	}
 
 	@Bean
-	MarketplaceCatalog aliExpressCatalog(AliExpressClient client, CacheProperties caches, Clock clock) {
-		return CachingMarketplaceCatalog.wrap(new AliExpressCatalog(client), caches, clock);
+	MarketplaceCatalog aliExpressCatalog(AliExpressClient client, CacheProperties caches, Clock clock,
+			SharedTier shared, JsonMapper json) {
+		return CachingMarketplaceCatalog.wrap(new AliExpressCatalog(client), caches, clock, shared, json);
 	}
 
 }

@@ -18,28 +18,28 @@ class RateLimitsTests {
 
 	@Test
 	void shouldLetABurstOfCapacityThrough() {
-		assertThat(this.limits.tryAcquire("acme")).isNull();
-		assertThat(this.limits.tryAcquire("acme")).isNull();
-		assertThat(this.limits.tryAcquire("acme")).isNull();
+		assertThat(this.limits.tryAcquire("acme").block()).isNull();
+		assertThat(this.limits.tryAcquire("acme").block()).isNull();
+		assertThat(this.limits.tryAcquire("acme").block()).isNull();
 	}
 
 	@Test
 	void shouldRefuseWhenTheBucketIsEmptyAndSayHowLongToWait() {
 		drain();
 
-		assertThat(this.limits.tryAcquire("acme")).isEqualTo(Duration.ofSeconds(10));
+		assertThat(this.limits.tryAcquire("acme").block()).isEqualTo(Duration.ofSeconds(10));
 	}
 
 	@Test
 	void shouldRefillOneTokenPerPeriod() {
 		drain();
 		this.clock.advance(Duration.ofSeconds(9));
-		assertThat(this.limits.tryAcquire("acme")).isEqualTo(Duration.ofSeconds(1));
+		assertThat(this.limits.tryAcquire("acme").block()).isEqualTo(Duration.ofSeconds(1));
 
 		this.clock.advance(Duration.ofSeconds(1));
 
-		assertThat(this.limits.tryAcquire("acme")).isNull();
-		assertThat(this.limits.tryAcquire("acme")).isEqualTo(Duration.ofSeconds(10));
+		assertThat(this.limits.tryAcquire("acme").block()).isNull();
+		assertThat(this.limits.tryAcquire("acme").block()).isEqualTo(Duration.ofSeconds(10));
 	}
 
 	@Test
@@ -49,7 +49,7 @@ class RateLimitsTests {
 
 		drain();
 
-		assertThat(this.limits.tryAcquire("acme")).isNotNull();
+		assertThat(this.limits.tryAcquire("acme").block()).isNotNull();
 	}
 
 	@Test
@@ -57,14 +57,22 @@ class RateLimitsTests {
 		RateLimits two = new RateLimits(Map.of("a", new ClientsProperties.RateLimit(1, 1, Duration.ofMinutes(1)), "b",
 				new ClientsProperties.RateLimit(1, 1, Duration.ofMinutes(1))), this.clock);
 
-		assertThat(two.tryAcquire("a")).isNull();
-		assertThat(two.tryAcquire("a")).isNotNull();
-		assertThat(two.tryAcquire("b")).isNull();
+		assertThat(two.tryAcquire("a").block()).isNull();
+		assertThat(two.tryAcquire("a").block()).isNotNull();
+		assertThat(two.tryAcquire("b").block()).isNull();
+	}
+
+	@Test
+	void shouldGiveEachInstanceItsShareRoundedUpWhileTheyCannotShare() {
+		ClientsProperties.RateLimit share = RateLimits
+			.share(new ClientsProperties.RateLimit(100, 10, Duration.ofMinutes(1)), 3);
+
+		assertThat(share).isEqualTo(new ClientsProperties.RateLimit(34, 4, Duration.ofMinutes(1)));
 	}
 
 	private void drain() {
 		for (int i = 0; i < 3; i++) {
-			assertThat(this.limits.tryAcquire("acme")).isNull();
+			assertThat(this.limits.tryAcquire("acme").block()).isNull();
 		}
 	}
 
