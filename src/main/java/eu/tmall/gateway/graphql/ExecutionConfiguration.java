@@ -5,11 +5,16 @@ import java.util.List;
 import eu.tmall.gateway.catalog.MarketplaceCatalog;
 import eu.tmall.gateway.observability.TraceIds;
 import graphql.execution.instrumentation.dataloader.DataLoaderDispatchingContextKeys;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.observation.DataFetcherObservationConvention;
+import org.springframework.graphql.observation.DataLoaderObservationConvention;
+import org.springframework.graphql.observation.ExecutionRequestObservationConvention;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
@@ -61,6 +66,16 @@ class ExecutionConfiguration {
 	@Bean
 	OperationNames operationNames(OperationMetricsProperties properties) {
 		return new OperationNames(properties.operationNames());
+	}
+
+	/** Boot backs off its own instrumentation for this one. */
+	@Bean
+	FieldObservations graphQlObservationInstrumentation(ObservationRegistry registry,
+			ObjectProvider<ExecutionRequestObservationConvention> requests,
+			ObjectProvider<DataFetcherObservationConvention> fields,
+			ObjectProvider<DataLoaderObservationConvention> loaders) {
+		return new FieldObservations(registry, requests.getIfAvailable(), fields.getIfAvailable(),
+				loaders.getIfAvailable());
 	}
 
 	@Bean
