@@ -20,7 +20,7 @@ read -ra GATEWAY_ARGS <<<"${GATEWAY_ARGS:-}"
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
 AFTER=${AFTER:-$(bench_jar)}
-BEFORE=${BEFORE:?BEFORE=<the other build's jar>}
+BEFORE=${BEFORE:?set BEFORE to the jar of the other build}
 trap stop_all EXIT
 
 start_upstreams "$AFTER" "$LATENCY_MS"
