@@ -4,6 +4,7 @@ import java.util.List;
 
 import eu.tmall.gateway.catalog.MarketplaceCatalog;
 import eu.tmall.gateway.observability.TraceIds;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.dataloader.DataLoaderDispatchingContextKeys;
 import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,6 +51,21 @@ class ExecutionConfiguration {
 			DocumentLimits limits) {
 		Documents provider = new Documents(documents, persisted, limits);
 		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
+	}
+
+	/**
+	 * The instrumentations Boot hands spring-graphql, in the same order, chained without
+	 * the per-field calls none of them implements (replacing spring-graphql's chain,
+	 * which it sets before the configurers run).
+	 */
+	@Bean
+	GraphQlSourceBuilderCustomizer instrumentationChain(ObjectProvider<Instrumentation> instrumentations) {
+		return builder -> builder.configureGraphQl(graphQl -> {
+			List<Instrumentation> chained = instrumentations.orderedStream().toList();
+			if (!chained.isEmpty()) {
+				graphQl.instrumentation(new InstrumentationChain(chained));
+			}
+		});
 	}
 
 	@Bean
