@@ -1,106 +1,69 @@
 #!/usr/bin/env bash
-# Load benchmark of the gateway on its embedded upstreams at a fixed upstream latency.
-# Usage: bench/run.sh            (full run, about 17 minutes; writes bench/RESULTS.md)
+# Load benchmark of the gateway on its embedded upstreams at a fixed upstream latency. The upstreams run in a
+# process of their own, so the gateway's CPU per request is its own: read from /proc/<pid>/stat over each
+# measured window and divided by the requests answered in it.
+# Usage: bench/run.sh            (full run, about 17 minutes; rewrites its own section of bench/RESULTS.md)
 #        WARMUP=5 DURATION=5 bench/run.sh   (a quick smoke run)
 #        QUERIES="product search" bench/run.sh          (a subset of bench/queries)
 #        OBSERVABILITY="on off" bench/run.sh            (each run with tracing, GraphQL observations and
 #                                                        the request summary log on, then off)
+#        GATEWAY_JAR=other.jar bench/run.sh             (another build of the gateway against the same
+#                                                        upstreams, e.g. the one before a change)
+#        GATEWAY_ARGS="--gateway.admission.enabled=false" bench/run.sh   (more arguments for the gateway)
+#        CACHES=false QUERIES=search RESULTS=/tmp/x.md bench/run.sh       (cold only, the section written elsewhere)
+# Measure on a quiet machine: flock -x /work/helpers/cpu.lock bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PORT=${PORT:-18080}
-# actuator's port: health and the upstream-call count are read there, never on the public port
-MANAGEMENT_PORT=${MANAGEMENT_PORT:-18090}
-LATENCY=${LATENCY:-20ms}
+LATENCY_MS=${LATENCY_MS:-20}
 WARMUP=${WARMUP:-45}
 DURATION=${DURATION:-20}
 CONNECTIONS=${CONNECTIONS:-16}
 STRESS_CONNECTIONS=${STRESS_CONNECTIONS:-64}
 read -ra QUERIES <<<"${QUERIES:-typename product search products50}"
+read -ra CACHES <<<"${CACHES:-false true}"
 read -ra OBSERVABILITY <<<"${OBSERVABILITY:-on}"
-OUT=bench/out
+read -ra GATEWAY_ARGS <<<"${GATEWAY_ARGS:-}"
 RESULTS=${RESULTS:-bench/RESULTS.md}
 
-if ! command -v wrk >/dev/null 2>&1; then
-	apt-get update -qq && apt-get install -y -qq wrk
-fi
-JAR=$(ls target/tmall-aliexpress-gateway-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [[ -z "$JAR" || -n "${BUILD:-}" ]]; then
-	mvn -q -B -DskipTests package
-	JAR=$(ls target/tmall-aliexpress-gateway-*.jar | grep -v original | head -1)
-fi
-mkdir -p "$OUT"
-
-gateway_pid=""
-stop_gateway() {
-	if [[ -n "$gateway_pid" ]]; then
-		kill "$gateway_pid" 2>/dev/null || true
-		wait "$gateway_pid" 2>/dev/null || true
-		gateway_pid=""
-	fi
-}
-trap stop_gateway EXIT
-
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 # shellcheck source=bench/observability-flags.sh
 source bench/observability-flags.sh
+JAR=$(bench_jar)
+GATEWAY_JAR=${GATEWAY_JAR:-$JAR}
+trap stop_all EXIT
 
-start_gateway() { # $1: true to cache upstream answers, false for cold caches; $2: observability on or off
-	# shellcheck disable=SC2046
-	java -Xms512m -Xmx2g -jar "$JAR" --server.port="$PORT" --management.server.port="$MANAGEMENT_PORT" \
-		--gateway.embedded.latency="$LATENCY" \
-		--gateway.cache.enabled="$1" --gateway.embedded.journal-entries=0 --management.endpoints.web.exposure.include=health,metrics \
-		--gateway.clients.require-key=false \
-		--logging.level.root=WARN $(observability_flags "$2") >"$OUT/gateway-cache-$1-observability-$2.log" 2>&1 &
-	gateway_pid=$!
-	for _ in $(seq 1 60); do
-		curl -fs "http://localhost:$MANAGEMENT_PORT/actuator/health" >/dev/null 2>&1 && return 0
-		sleep 1
-	done
-	echo "the gateway did not start; see $OUT/gateway-cache-$1-observability-$2.log" >&2
-	exit 1
-}
-
-upstream_calls() {
-	curl -fs "http://localhost:$MANAGEMENT_PORT/actuator/metrics/http.client.requests" |
-		python3 -c 'import json,sys; print(int(next(m["value"] for m in json.load(sys.stdin)["measurements"] if m["statistic"]=="COUNT")))' 2>/dev/null ||
-		echo 0
-}
-
-load() { # $1 query, $2 connections, $3 seconds; prints wrk's RESULT line
-	BENCH_BODY="bench/queries/$1.json" wrk -t1 -c"$2" -d"$3s" --timeout 5s --latency -s bench/graphql.lua \
-		"http://localhost:$PORT/graphql" | grep '^RESULT'
-}
-
-measure() { # $1 caches, $2 query, $3 connections, $4 observability
-	load "$2" "$3" "$WARMUP" >/dev/null
-	local before after line requests
-	before=$(upstream_calls)
-	line=$(load "$2" "$3" "$DURATION")
-	after=$(upstream_calls)
-	requests=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$line")
-	printf '%s caches=%s query=%s connections=%s observability=%s upstream_calls_per_request=%s\n' "$line" "$1" "$2" "$3" "$4" \
-		"$(python3 -c "print(round(($after - $before) / max($requests, 1), 2))")"
-}
-
+start_upstreams "$JAR" "$LATENCY_MS"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 : >"$OUT/results.txt"
-for caches in false true; do
+for caches in "${CACHES[@]}"; do
 	for observability in "${OBSERVABILITY[@]}"; do
-		start_gateway "$caches" "$observability"
+		log="$OUT/gateway-cache-$caches-observability-$observability.log"
+		# shellcheck disable=SC2046
+		start_gateway "$GATEWAY_JAR" "$log" --gateway.cache.enabled="$caches" $(observability_flags "$observability") \
+			"${GATEWAY_ARGS[@]}"
 		# the JIT keeps compiling for a minute or more: every path is exercised before anything is measured
 		for query in "${QUERIES[@]}"; do
-			load "$query" "$CONNECTIONS" "$WARMUP" >/dev/null
+			load "$query" "$CONNECTIONS" "$WARMUP" "$gateway_port" >/dev/null
 		done
 		for query in "${QUERIES[@]}"; do
-			measure "$caches" "$query" "$CONNECTIONS" "$observability" | tee -a "$OUT/results.txt"
+			load "$query" "$CONNECTIONS" "$WARMUP" "$gateway_port" >/dev/null
+			measured_load "$query" "$CONNECTIONS" "$DURATION" "$gateway_port" "$gateway_pid" "$gateway_management_port" |
+				sed "s/\$/ caches=$caches query=$query connections=$CONNECTIONS observability=$observability/" |
+				tee -a "$OUT/results.txt"
 		done
 		for query in "${QUERIES[@]}"; do
-			load "$query" "$STRESS_CONNECTIONS" 10 |
+			measured_load "$query" "$STRESS_CONNECTIONS" 10 "$gateway_port" "$gateway_pid" |
 				sed "s/\$/ caches=$caches query=$query connections=$STRESS_CONNECTIONS observability=$observability/" |
 				tee -a "$OUT/results.txt"
 		done
-		stop_gateway
+		kill "$gateway_pid"
+		wait "$gateway_pid" 2>/dev/null || true
 	done
 done
 
-python3 bench/report.py "$OUT/results.txt" "$LATENCY" "$WARMUP" "$DURATION" "${QUERIES[*]}" "${OBSERVABILITY[*]}" >"$RESULTS"
-echo "wrote $RESULTS"
+section=$(python3 bench/report.py "$OUT/results.txt" "$LATENCY_MS" "$WARMUP" "$DURATION" "${QUERIES[*]}" \
+	"${OBSERVABILITY[*]}" "$GATEWAY_JAR" "${GATEWAY_ARGS[*]}" "$load_before $(cut -d' ' -f1-3 /proc/loadavg)")
+python3 bench/section.py "$RESULTS" run.sh <<<"$section"
+echo "wrote run.sh's section of $RESULTS"

@@ -5,12 +5,18 @@ import java.util.List;
 import eu.tmall.gateway.catalog.MarketplaceCatalog;
 import eu.tmall.gateway.observability.TraceIds;
 import eu.tmall.gateway.shared.SharedTier;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.dataloader.DataLoaderDispatchingContextKeys;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.observation.DataFetcherObservationConvention;
+import org.springframework.graphql.observation.DataLoaderObservationConvention;
+import org.springframework.graphql.observation.ExecutionRequestObservationConvention;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
@@ -48,6 +54,21 @@ class ExecutionConfiguration {
 		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
 	}
 
+	/**
+	 * The instrumentations Boot hands spring-graphql, in the same order, chained without
+	 * the per-field calls none of them implements (replacing spring-graphql's chain,
+	 * which it sets before the configurers run).
+	 */
+	@Bean
+	GraphQlSourceBuilderCustomizer instrumentationChain(ObjectProvider<Instrumentation> instrumentations) {
+		return builder -> builder.configureGraphQl(graphQl -> {
+			List<Instrumentation> chained = instrumentations.orderedStream().toList();
+			if (!chained.isEmpty()) {
+				graphQl.instrumentation(new InstrumentationChain(chained));
+			}
+		});
+	}
+
 	@Bean
 	QueryDepthLimit queryDepthLimit(QueryLimits limits) {
 		return new QueryDepthLimit(limits.maxDepth(), new MeasuredOperations(DOCUMENTS));
@@ -62,6 +83,16 @@ class ExecutionConfiguration {
 	@Bean
 	OperationNames operationNames(OperationMetricsProperties properties) {
 		return new OperationNames(properties.operationNames());
+	}
+
+	/** Boot backs off its own instrumentation for this one. */
+	@Bean
+	FieldObservations graphQlObservationInstrumentation(ObservationRegistry registry,
+			ObjectProvider<ExecutionRequestObservationConvention> requests,
+			ObjectProvider<DataFetcherObservationConvention> fields,
+			ObjectProvider<DataLoaderObservationConvention> loaders) {
+		return new FieldObservations(registry, requests.getIfAvailable(), fields.getIfAvailable(),
+				loaders.getIfAvailable());
 	}
 
 	@Bean

@@ -160,6 +160,36 @@ class BatchingAndCachingTests {
 		assertThat(Duration.between(tmall, aliExpress).abs()).isLessThan(LATENCY);
 	}
 
+	@Test
+	void shouldSearchBothMarketplacesAndThenLookUpBothConcurrently() {
+		searchOffers("CZ");
+		this.upstreams.reset();
+		this.upstreams.setLatency(LATENCY);
+
+		searchOffers("FI");
+
+		// two waves, each with one call per marketplace: the searches, then the lookups
+		// of
+		// the GTINs they found; in sequence, a call would arrive after the other's answer
+		List<Instant> tmall = arrivals(this.upstreams.tmallServer());
+		List<Instant> aliExpress = arrivals(this.upstreams.aliExpressServer());
+		assertThat(tmall).hasSize(2);
+		assertThat(aliExpress).hasSize(2);
+		assertThat(Duration.between(tmall.get(0), aliExpress.get(0)).abs()).isLessThan(LATENCY);
+		assertThat(Duration.between(tmall.get(1), aliExpress.get(1)).abs()).isLessThan(LATENCY);
+		assertThat(this.calls.tmall("/products/search")).isEqualTo(1);
+		assertThat(this.calls.aliExpress("aliexpress.affiliate.product.query")).isEqualTo(1);
+	}
+
+	/** When each call reached the upstream, first to last. */
+	private static List<Instant> arrivals(WireMockServer server) {
+		return server.getAllServeEvents()
+			.stream()
+			.map(event -> event.getRequest().getLoggedDate().toInstant())
+			.sorted()
+			.toList();
+	}
+
 	private static Instant arrival(WireMockServer server) {
 		List<ServeEvent> events = server.getAllServeEvents();
 		assertThat(events).hasSize(1);

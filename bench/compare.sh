@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Two builds of the gateway side by side on the same embedded upstreams (a process of their own), wrk alternating
+# between them round by round in alternating order, so that whatever else the machine does falls on both alike.
+# Each round prints req/s, latency and the gateway's CPU per request (its /proc/<pid>/stat over the round); the
+# end prints the medians, and per round whether warm `product` made at least half of `{ __typename }`.
+# Usage: BEFORE=/tmp/old.jar bench/compare.sh          (BEFORE against this checkout's jar; about 15 minutes)
+#        BEFORE=a.jar AFTER=b.jar CACHES=true QUERIES="typename product" ROUNDS=3 bench/compare.sh
+# Measure on a quiet machine: flock -x /work/helpers/cpu.lock bench/compare.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+LATENCY_MS=${LATENCY_MS:-20}
+WARMUP=${WARMUP:-45}
+ROUND=${ROUND:-10}
+ROUNDS=${ROUNDS:-3}
+CONNECTIONS=${CONNECTIONS:-16}
+read -ra QUERIES <<<"${QUERIES:-typename product search products50}"
+read -ra CACHES <<<"${CACHES:-false true}"
+read -ra GATEWAY_ARGS <<<"${GATEWAY_ARGS:-}"
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+AFTER=${AFTER:-$(bench_jar)}
+BEFORE=${BEFORE:?set BEFORE to the jar of the other build}
+trap stop_all EXIT
+
+start_upstreams "$AFTER" "$LATENCY_MS"
+echo "# before $BEFORE, after $AFTER, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+results="$OUT/compare.txt"
+: >"$results"
+for caches in "${CACHES[@]}"; do
+	declare -A pid port
+	for build in before after; do
+		jar=$BEFORE
+		[[ $build == after ]] && jar=$AFTER
+		start_gateway "$jar" "$OUT/compare-$build-cache-$caches.log" --gateway.cache.enabled="$caches" \
+			--logging.level.eu.tmall.gateway.requests=INFO "${GATEWAY_ARGS[@]}"
+		pid[$build]=$gateway_pid
+		port[$build]=$gateway_port
+	done
+	# the JIT keeps compiling for a minute or more: every path is exercised on both before anything is measured
+	for query in "${QUERIES[@]}"; do
+		for build in before after; do
+			load "$query" "$CONNECTIONS" "$WARMUP" "${port[$build]}" >/dev/null
+		done
+	done
+	for round in $(seq 1 "$ROUNDS"); do
+		order="before after"
+		((round % 2 == 0)) && order="after before"
+		for query in "${QUERIES[@]}"; do
+			for build in $order; do
+				measured_load "$query" "$CONNECTIONS" "$ROUND" "${port[$build]}" "${pid[$build]}" |
+					sed "s/\$/ caches=$caches query=$query build=$build round=$round/" | tee -a "$results"
+			done
+		done
+	done
+	kill "${pid[before]}" "${pid[after]}"
+	wait "${pid[before]}" "${pid[after]}" 2>/dev/null || true
+done
+echo "# load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+
+python3 - "$results" <<'PY'
+import re, statistics, sys
+rows = [dict(re.findall(r"(\w+)=([\w.]+)", line)) for line in open(sys.argv[1])]
+print("| caches | query | req/s before | req/s after | after/before | p50 ms before | p50 ms after | CPU ms/request before | CPU ms/request after |")
+print("|---|---|---|---|---|---|---|---|---|")
+for key in dict.fromkeys((r["caches"], r["query"]) for r in rows):
+    def median(build, field):
+        return statistics.median(float(r[field]) for r in rows if (r["caches"], r["query"]) == key and r["build"] == build)
+    before, after = median("before", "rps"), median("after", "rps")
+    print(f"| {key[0]} | {key[1]} | {before:.1f} | {after:.1f} | {after / before:.2f} | {median('before', 'p50_ms'):.2f} | "
+          f"{median('after', 'p50_ms'):.2f} | {median('before', 'cpu_ms_per_request'):.3f} | {median('after', 'cpu_ms_per_request'):.3f} |")
+print()
+for build in ("before", "after"):
+    ratios = []
+    for round_ in sorted({r["round"] for r in rows}, key=int):
+        pick = {r["query"]: float(r["rps"]) for r in rows if r["caches"] == "true" and r["build"] == build and r["round"] == round_}
+        if "product" in pick and "typename" in pick:
+            ratios.append(f"{100 * pick['product'] / pick['typename']:.0f}%")
+    if ratios:
+        print(f"warm product / typename, {build}, round by round: {', '.join(ratios)}")
+PY

@@ -1,0 +1,68 @@
+package eu.tmall.gateway.graphql;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import graphql.ExecutionInput;
+import graphql.execution.instrumentation.FieldFetchingInstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.GraphQLSchema;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+/**
+ * The chain calls a per-field hook only when one of its instrumentations implements it.
+ */
+class InstrumentationChainTests {
+
+	@Test
+	void shouldSkipThePerFieldHooksOfOperationLevelInstrumentations() {
+		InstrumentationChain chain = new InstrumentationChain(
+				List.of(new OperationNames(Set.of("Product")), new SimplePerformantInstrumentation()));
+
+		assertThat(chain.chains("beginFieldFetching")).isFalse();
+		assertThat(chain.chains("beginFieldCompletion")).isFalse();
+		assertThat(chain.chains("beginExecuteObject")).isFalse();
+		assertThat(chain.beginFieldFetching(field(), state(chain))).isNull();
+	}
+
+	@Test
+	void shouldCallAPerFieldHookThatAnInstrumentationImplements() {
+		AtomicInteger fetched = new AtomicInteger();
+		SimplePerformantInstrumentation fieldLevel = new SimplePerformantInstrumentation() {
+
+			@Override
+			public FieldFetchingInstrumentationContext beginFieldFetching(
+					InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+				fetched.incrementAndGet();
+				return FieldFetchingInstrumentationContext.NOOP;
+			}
+
+		};
+		InstrumentationChain chain = new InstrumentationChain(
+				List.of(new OperationNames(Set.of("Product")), fieldLevel));
+
+		assertThat(chain.chains("beginFieldFetching")).isTrue();
+		assertThat(chain.chains("beginFieldCompletion")).isFalse();
+		assertThat(chain.beginFieldFetching(field(), state(chain))).isNotNull();
+		assertThat(fetched).hasValue(1);
+	}
+
+	private static InstrumentationFieldFetchParameters field() {
+		return mock(InstrumentationFieldFetchParameters.class);
+	}
+
+	private static InstrumentationState state(InstrumentationChain chain) {
+		return chain
+			.createStateAsync(new InstrumentationCreateStateParameters(mock(GraphQLSchema.class),
+					ExecutionInput.newExecutionInput("{ __typename }").build()))
+			.join();
+	}
+
+}
