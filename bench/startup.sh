@@ -23,17 +23,9 @@ CONNECTIONS=${CONNECTIONS:-16}
 LOAD=${LOAD:-150}
 STEADY=${STEADY:-30}
 RUNS=${RUNS:-3}
-OUT=bench/out
-mkdir -p "$OUT"
-
-if ! command -v wrk >/dev/null 2>&1; then
-	apt-get update -qq && apt-get install -y -qq wrk
-fi
-JAR=${JAR:-$(ls target/tmall-aliexpress-gateway-*.jar 2>/dev/null | grep -v original | head -1 || true)}
-if [[ -z "$JAR" || -n "${BUILD:-}" ]]; then
-	mvn -q -B -DskipTests package
-	JAR=$(ls target/tmall-aliexpress-gateway-*.jar | grep -v original | head -1)
-fi
+# wrk, free_port and bench_jar
+source bench/lib.sh
+JAR=${JAR:-$(bench_jar)}
 
 gateway_pid=""
 stop_gateway() {
@@ -44,10 +36,6 @@ stop_gateway() {
 	fi
 }
 trap stop_gateway EXIT
-
-free_port() {
-	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
 
 now() { date +%s.%N; }
 

@@ -64,13 +64,7 @@ class OverloadTests {
 	@Test
 	void shouldRefuseTheExcessAtOnceWhileTheAdmittedAreAnswered() {
 		WebClient client = WebClient.create("http://localhost:" + this.port);
-		this.upstreams.setLatency(UPSTREAM_LATENCY);
-		Mono<List<Answer>> admitted = Flux.range(0, LIMIT)
-			.flatMap(i -> post(client, sharedGtin(i)))
-			.collectList()
-			.cache();
-		admitted.subscribe();
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.admission.inFlight() == LIMIT);
+		Mono<List<Answer>> admitted = fillTheLimit(client);
 
 		List<Answer> refused = Flux.range(LIMIT, EXCESS)
 			.flatMap(i -> post(client, sharedGtin(i)))
@@ -94,9 +88,11 @@ class OverloadTests {
 		});
 	}
 
-	@Test
-	void shouldAdmitAgainOnceTheRequestsInFlightAreAnswered() {
-		WebClient client = WebClient.create("http://localhost:" + this.port);
+	/**
+	 * As many requests as the limit, held by slow upstreams until all are in flight;
+	 * their answers once the upstreams have answered.
+	 */
+	private Mono<List<Answer>> fillTheLimit(WebClient client) {
 		this.upstreams.setLatency(UPSTREAM_LATENCY);
 		Mono<List<Answer>> admitted = Flux.range(0, LIMIT)
 			.flatMap(i -> post(client, sharedGtin(i)))
@@ -104,6 +100,13 @@ class OverloadTests {
 			.cache();
 		admitted.subscribe();
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.admission.inFlight() == LIMIT);
+		return admitted;
+	}
+
+	@Test
+	void shouldAdmitAgainOnceTheRequestsInFlightAreAnswered() {
+		WebClient client = WebClient.create("http://localhost:" + this.port);
+		Mono<List<Answer>> admitted = fillTheLimit(client);
 		assertThat(post(client, sharedGtin(LIMIT)).block(Duration.ofSeconds(30)).status()).isEqualTo(503);
 		this.upstreams.setLatency(Duration.ZERO);
 
