@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 import eu.tmall.gateway.catalog.Quote;
 import eu.tmall.gateway.catalog.QuotedProduct;
+import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
 
@@ -32,7 +33,7 @@ class EntityController {
 	}
 
 	@EntityMapping
-	CompletableFuture<List<@Nullable Quote>> offer(List<Map<String, Object>> representations,
+	CompletableFuture<List<@Nullable DataFetcherResult<Quote>>> offer(List<Map<String, Object>> representations,
 			DataFetchingEnvironment env) {
 		return this.references.offers(representations, env);
 	}

@@ -3,6 +3,7 @@ package eu.tmall.gateway.graphql;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -20,6 +21,7 @@ import eu.tmall.gateway.catalog.Quote;
 import eu.tmall.gateway.catalog.QuotedProduct;
 import eu.tmall.gateway.catalog.Quoter;
 import eu.tmall.gateway.delivery.CountryCode;
+import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
@@ -68,10 +70,14 @@ class EntityReferences {
 			});
 	}
 
-	CompletableFuture<List<@Nullable Quote>> offers(List<Map<String, Object>> representations,
+	/**
+	 * The offers, each answering in the language of its own destination (its id names
+	 * it), as under the root field that quoted it.
+	 */
+	CompletableFuture<List<@Nullable DataFetcherResult<Quote>>> offers(List<Map<String, Object>> representations,
 			DataFetchingEnvironment env) {
 		Set<Marketplace> failed = ConcurrentHashMap.newKeySet();
-		List<CompletableFuture<@Nullable Quote>> offers = new ArrayList<>(representations.size());
+		List<CompletableFuture<@Nullable DataFetcherResult<Quote>>> offers = new ArrayList<>(representations.size());
 		for (int i = 0; i < representations.size(); i++) {
 			GlobalId.OfferNode offer = key(representations, i, "Offer", "id", EntityReferences::offerId, env);
 			offers.add((offer != null) ? offer(offer, failed, env) : CompletableFuture.completedFuture(null));
@@ -80,13 +86,17 @@ class EntityReferences {
 			.thenApply(done -> offers.stream().map(CompletableFuture::join).toList());
 	}
 
-	private CompletableFuture<@Nullable Quote> offer(GlobalId.OfferNode node, Set<Marketplace> failed,
-			DataFetchingEnvironment env) {
+	private CompletableFuture<@Nullable DataFetcherResult<Quote>> offer(GlobalId.OfferNode node,
+			Set<Marketplace> failed, DataFetchingEnvironment env) {
 		OfferKey key = node.key();
 		DataLoader<OfferKey, Offer> loader = env.getDataLoader(OfferLoaders.byId(key.marketplace()));
+		Locale language = ShopperLanguage.of(env, key.shipTo());
 		return Objects.requireNonNull(loader)
 			.load(key)
-			.thenApply(found -> (found != null) ? this.quoter.quote(found, node.currency()) : null)
+			.thenApply(found -> (found != null) ? DataFetcherResult.<Quote>newResult()
+				.data(this.quoter.quote(found, node.currency()))
+				.localContext(language)
+				.build() : null)
 			.exceptionally(ex -> {
 				// one error per marketplace, as for products
 				if (failed.add(key.marketplace())) {

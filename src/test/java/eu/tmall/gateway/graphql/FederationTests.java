@@ -276,6 +276,39 @@ class FederationTests {
 	}
 
 	@Test
+	void shouldLabelAReferencedOfferInTheLanguageOfItsDestination() {
+		String gtin = this.upstreams.catalog().sharedGtins().get(257);
+		List<Map<String, Object>> offers = this.graphQl.document(
+				"{ product(gtin: \"%s\", shipTo: \"CZ\", currency: CZK) { offers { id price { formatted } delivery { label } } } }"
+					.formatted(gtin))
+			.execute()
+			.errors()
+			.verify()
+			.path("product.offers")
+			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get();
+		List<Map<String, Object>> representations = offers.stream()
+			.map(offer -> Map.<String, Object>of("__typename", "Offer", "id", offer.get("id")))
+			.toList();
+
+		this.graphQl
+			.document("query ($r: [_Any!]!) { _entities(representations: $r) { ... on Offer { id price { formatted } "
+					+ "delivery { label } } } }")
+			.variable("r", representations)
+			.execute()
+			.errors()
+			.verify()
+			.path("_entities")
+			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.satisfies(referenced -> assertThat(referenced).hasSize(offers.size()).isEqualTo(offers))
+			.path("_entities[0].price.formatted")
+			.entity(String.class)
+			.satisfies(formatted -> assertThat(formatted).contains("Kč"));
+	}
+
+	@Test
 	void shouldServeTheSubgraphSchema() {
 		this.graphQl.document("{ _service { sdl } }")
 			.execute()
