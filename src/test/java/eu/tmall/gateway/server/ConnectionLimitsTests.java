@@ -134,7 +134,9 @@ class ConnectionLimitsTests {
 		assertThat(output)
 			.contains("connections closed reason=header-timeout count=1 "
 					+ "limit=gateway.server.connections.header-timeout=2s")
-			.contains("connections closed reason=idle count=1 limit=gateway.server.connections.idle-timeout=10s")
+			// two idle closes at the same moment may share the first line
+			.containsPattern(
+					"connections closed reason=idle count=\\d+ limit=gateway\\.server\\.connections\\.idle-timeout=10s")
 			.doesNotContain("\tat ")
 			.doesNotContain("Decoding failed");
 	}
