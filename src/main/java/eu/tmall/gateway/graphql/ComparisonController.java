@@ -29,6 +29,7 @@ class ComparisonController {
 		this.destinations = destinations;
 	}
 
+	@ContextFree
 	@SchemaMapping(typeName = "Product")
 	Object offers(QuotedProduct product, @Argument @Valid @Nullable OfferFilter filter, @Argument OfferSort sort,
 			@Argument @Nullable CountryCode shipTo, @Argument @Nullable Currency currency,
@@ -37,12 +38,14 @@ class ComparisonController {
 		return this.destinations.answer(product, shipTo, currency, env, found -> found.offers(kept, sort), List.of());
 	}
 
+	@ContextFree
 	@SchemaMapping(typeName = "Product")
 	Object bestOffer(QuotedProduct product, @Argument OfferRanking by, @Argument @Nullable CountryCode shipTo,
 			@Argument @Nullable Currency currency, DataFetchingEnvironment env) {
 		return this.destinations.answer(product, shipTo, currency, env, found -> found.best(by), null);
 	}
 
+	@ContextFree
 	@SchemaMapping(typeName = "Product")
 	Object comparison(QuotedProduct product, @Argument @Nullable CountryCode shipTo,
 			@Argument @Nullable Currency currency, DataFetchingEnvironment env) {

@@ -69,6 +69,19 @@ class ExecutionConfiguration {
 		});
 	}
 
+	/**
+	 * The {@link ContextFree} fields without spring-graphql's context snapshot, unless
+	 * fields are observed, which needs it.
+	 */
+	@Bean
+	GraphQlSourceBuilderCustomizer synchronousFields(FieldObservations observations) {
+		return builder -> {
+			if (!observations.fieldsObserved()) {
+				builder.typeVisitors(List.of(new SynchronousFields()));
+			}
+		};
+	}
+
 	@Bean
 	QueryDepthLimit queryDepthLimit(QueryLimits limits) {
 		return new QueryDepthLimit(limits.maxDepth(), new MeasuredOperations(DOCUMENTS));

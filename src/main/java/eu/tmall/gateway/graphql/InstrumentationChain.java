@@ -17,6 +17,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionStra
 import graphql.execution.instrumentation.parameters.InstrumentationFieldCompleteParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
+import graphql.schema.DataFetcher;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +31,8 @@ import org.jspecify.annotations.Nullable;
 class InstrumentationChain extends ChainedInstrumentation {
 
 	private static final Set<String> FIELD_HOOKS = Set.of("beginExecuteObject", "beginFieldExecution",
-			"beginFieldFetch", "beginFieldFetching", "beginFieldCompletion", "beginFieldListCompletion");
+			"beginFieldFetch", "beginFieldFetching", "beginFieldCompletion", "beginFieldListCompletion",
+			"instrumentDataFetcher");
 
 	private final Set<String> implemented;
 
@@ -44,8 +46,15 @@ class InstrumentationChain extends ChainedInstrumentation {
 			.collect(Collectors.toUnmodifiableSet());
 	}
 
-	/** Whether a class of its own, not graphql-java's defaults, answers the hook. */
+	/**
+	 * Whether a class of its own, not graphql-java's defaults, answers the hook; field
+	 * observations that are off wrap no field.
+	 */
 	private static boolean implementsHook(Instrumentation instrumentation, Method hook) {
+		if (instrumentation instanceof FieldObservations observations && !observations.fieldsObserved()
+				&& "instrumentDataFetcher".equals(hook.getName())) {
+			return false;
+		}
 		try {
 			Class<?> declaring = instrumentation.getClass()
 				.getMethod(hook.getName(), hook.getParameterTypes())
@@ -90,6 +99,13 @@ class InstrumentationChain extends ChainedInstrumentation {
 	public @Nullable InstrumentationContext<Object> beginFieldCompletion(
 			InstrumentationFieldCompleteParameters parameters, InstrumentationState state) {
 		return chains("beginFieldCompletion") ? super.beginFieldCompletion(parameters, state) : null;
+	}
+
+	@Override
+	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
+			InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+		return chains("instrumentDataFetcher") ? super.instrumentDataFetcher(dataFetcher, parameters, state)
+				: dataFetcher;
 	}
 
 	@Override

@@ -25,6 +25,7 @@ class OfferController {
 		this.quoter = quoter;
 	}
 
+	@ContextFree
 	@SchemaMapping(typeName = "Offer")
 	CompletableFuture<List<ShippingQuote>> shippingOptions(Quote offer,
 			DataLoader<Offer, List<ShippingOption>> shippingOptions) {

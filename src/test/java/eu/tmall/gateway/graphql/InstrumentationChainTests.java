@@ -10,14 +10,18 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLSchema;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 /**
- * The chain calls a per-field hook only when one of its instrumentations implements it.
+ * The chain calls a per-field hook only when one of its instrumentations implements it,
+ * and asks no one to wrap a field while field observations are off.
  */
 class InstrumentationChainTests {
 
@@ -52,6 +56,28 @@ class InstrumentationChainTests {
 		assertThat(chain.chains("beginFieldCompletion")).isFalse();
 		assertThat(chain.beginFieldFetching(field(), state(chain))).isNotNull();
 		assertThat(fetched).hasValue(1);
+	}
+
+	@Test
+	void shouldNotAskFieldObservationsThatAreOffToWrapAField() {
+		ObservationRegistry registry = TestObservationRegistry.create();
+		registry.observationConfig().observationPredicate((name, context) -> !"graphql.datafetcher".equals(name));
+		InstrumentationChain chain = new InstrumentationChain(
+				List.of(new FieldObservations(registry, null, null, null), new OperationNames(Set.of("Product"))));
+		DataFetcher<String> fetcher = env -> "resolved";
+
+		assertThat(chain.chains("instrumentDataFetcher")).isFalse();
+		assertThat(chain.instrumentDataFetcher(fetcher, field(), state(chain))).isSameAs(fetcher);
+	}
+
+	@Test
+	void shouldAskFieldObservationsThatAreOnToWrapAField() {
+		InstrumentationChain chain = new InstrumentationChain(
+				List.of(new FieldObservations(TestObservationRegistry.create(), null, null, null)));
+		DataFetcher<String> fetcher = env -> "resolved";
+
+		assertThat(chain.chains("instrumentDataFetcher")).isTrue();
+		assertThat(chain.instrumentDataFetcher(fetcher, field(), state(chain))).isNotSameAs(fetcher);
 	}
 
 	private static InstrumentationFieldFetchParameters field() {

@@ -1,0 +1,48 @@
+package eu.tmall.gateway.graphql;
+
+import eu.tmall.gateway.FixedClockConfiguration;
+import graphql.TrivialDataFetcher;
+import graphql.schema.DataFetcher;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLSchema;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.execution.GraphQlSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The fields whose controller computes from its source run without spring-graphql's
+ * context snapshot, and the root fields, whose Monos need the request's context, keep it.
+ * What they answer is shown by the tests of each field, which run through these same
+ * fetchers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gateway.embedded.latency=0ms")
+@AutoConfigureHttpGraphQlTester
+@Import(FixedClockConfiguration.class)
+class SynchronousFieldsTests {
+
+	@Autowired
+	private GraphQlSource source;
+
+	@ParameterizedTest(name = "{0}.{1}: without snapshot {2}")
+	@CsvSource({ "Product, offers, true", "Product, bestOffer, true", "Product, comparison, true",
+			"Offer, shippingOptions, true", "Query, product, false", "Query, products, false", "Query, search, false",
+			"Query, node, false" })
+	void shouldRunOnlyTheContextFreeFieldsWithoutTheSnapshot(String type, String field, boolean unwrapped) {
+		GraphQLSchema schema = this.source.schema();
+		DataFetcher<?> fetcher = schema.getCodeRegistry()
+			.getDataFetcher(FieldCoordinates.coordinates(type, field),
+					schema.getObjectType(type).getFieldDefinition(field));
+
+		assertThat(fetcher instanceof TrivialDataFetcher).isEqualTo(unwrapped);
+		assertThat(fetcher.getClass().getName())
+			.contains(unwrapped ? "SynchronousFields" : "ContextDataFetcherDecorator");
+	}
+
+}
