@@ -12,11 +12,13 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The two upstreams. An upstream without a base URL is served by the embedded upstreams.
+ * A key under {@code gateway.upstreams} that binds to nothing stops the start: a renamed
+ * or misspelt resilience setting would otherwise leave its default in force unseen.
  *
  * @param tmall Tmall Europe
  * @param aliexpress AliExpress
  */
-@ConfigurationProperties("gateway.upstreams")
+@ConfigurationProperties(prefix = "gateway.upstreams", ignoreUnknownFields = false)
 public record UpstreamsProperties(@DefaultValue Endpoint tmall, @DefaultValue Endpoint aliexpress) {
 
 	public Endpoint of(Upstream upstream) {
