@@ -12,13 +12,11 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The two upstreams. An upstream without a base URL is served by the embedded upstreams.
- * A key under {@code gateway.upstreams} that binds to nothing stops the start: a renamed
- * or misspelt resilience setting would otherwise leave its default in force unseen.
  *
  * @param tmall Tmall Europe
  * @param aliexpress AliExpress
  */
-@ConfigurationProperties(prefix = "gateway.upstreams", ignoreUnknownFields = false)
+@ConfigurationProperties("gateway.upstreams")
 public record UpstreamsProperties(@DefaultValue Endpoint tmall, @DefaultValue Endpoint aliexpress) {
 
 	public Endpoint of(Upstream upstream) {
