@@ -11,12 +11,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Writes a refusal as a GraphQL response: no {@code data}, one error.
+ * Writes a refusal as a GraphQL response: no {@code data}, one error, whose extensions
+ * carry its code, the trace id and, for a refusal that says when to come back, the
+ * seconds of its {@code Retry-After} as {@code retryAfter}.
  */
 class ErrorResponses {
 
@@ -45,6 +48,12 @@ class ErrorResponses {
 			String traceId = this.traceIds.get();
 			if (traceId != null) {
 				extensions.put("traceId", traceId);
+			}
+			String retryAfter = refused.headers().getFirst(HttpHeaders.RETRY_AFTER);
+			if (retryAfter != null) {
+				// for clients that read the body and not the headers (a browser's
+				// cross-origin script sees only the headers CORS exposes)
+				extensions.put("retryAfter", Long.parseLong(retryAfter));
 			}
 			Map<String, Object> error = Map.of("message", refused.getMessage(), "extensions", extensions);
 			sink.next(response.bufferFactory().wrap(this.json.writeValueAsBytes(Map.of("errors", List.of(error)))));

@@ -78,6 +78,7 @@ class OverloadTests {
 			assertThat(answer.retryAfter()).isEqualTo("1");
 			assertThat(JsonPath.<List<String>>read(answer.body(), "$.errors[*].extensions.code"))
 				.containsExactly("OVERLOADED");
+			assertThat(JsonPath.<Integer>read(answer.body(), "$.errors[0].extensions.retryAfter")).isEqualTo(1);
 			assertThat(answer.took()).isLessThan(UPSTREAM_LATENCY.dividedBy(4));
 		});
 		assertThat(admitted.block(Duration.ofSeconds(60))).hasSize(LIMIT).allSatisfy(answer -> {

@@ -173,7 +173,9 @@ class PublishableKeyTests {
 			.value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, exposed -> assertThat(exposed).contains("Retry-After"))
 			.expectBody()
 			.jsonPath("$.errors[0].extensions.code")
-			.isEqualTo("RATE_LIMITED");
+			.isEqualTo("RATE_LIMITED")
+			.jsonPath("$.errors[0].extensions.retryAfter")
+			.isEqualTo(3600);
 		post(SHOP_KEY, SHOP, request).expectStatus().isOk();
 
 		this.clock.advance(Duration.ofHours(1));
