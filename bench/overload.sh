@@ -9,6 +9,7 @@
 #        KNEE_STEPS="16 32 64 128" bench/overload.sh      (the connection counts the knee is looked for in)
 #        GATEWAY_ARGS="--gateway.admission.algorithm=vegas" bench/overload.sh   (more gateway arguments)
 #        HONOR_RETRY_AFTER=1 bench/overload.sh             (refused connections wait their Retry-After)
+#        GATEWAY_CPUS=0 LOAD_CPUS=1 bench/overload.sh      (the gateway and wrk each on cores of their own)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +20,9 @@ DURATION=${DURATION:-30}
 REST=${REST:-60}
 read -ra KNEE_STEPS <<<"${KNEE_STEPS:-8 16 32 64 128 256}"
 read -ra GATEWAY_ARGS <<<"${GATEWAY_ARGS:-}"
+# taskset prefixes: empty runs both on every core
+read -ra ON_GATEWAY_CPUS <<<"${GATEWAY_CPUS:+taskset -c $GATEWAY_CPUS}"
+read -ra ON_LOAD_CPUS <<<"${LOAD_CPUS:+taskset -c $LOAD_CPUS}"
 OUT=bench/out/overload
 mkdir -p "$OUT"
 
@@ -54,7 +58,7 @@ stop() {
 }
 trap stop EXIT
 
-java -Xms512m -Xmx2g -jar "$JAR" --server.port="$PORT" --management.server.port="$MANAGEMENT_PORT" \
+"${ON_GATEWAY_CPUS[@]}" java -Xms512m -Xmx2g -jar "$JAR" --server.port="$PORT" --management.server.port="$MANAGEMENT_PORT" \
 	--gateway.embedded.latency="$LATENCY" --gateway.cache.enabled=false --gateway.embedded.journal-entries=0 \
 	--gateway.clients.require-key=false --logging.level.eu.tmall.gateway.requests=WARN \
 	"${GATEWAY_ARGS[@]}" >"$OUT/gateway.log" 2>&1 &
@@ -65,7 +69,7 @@ for _ in $(seq 1 90); do
 done
 
 load() { # $1 connections, $2 seconds; prints the script's RESULT line
-	wrk -t"$1" -c"$1" -d"$2s" --timeout 10s -s bench/overload.lua "http://localhost:$PORT/graphql" |
+	"${ON_LOAD_CPUS[@]}" wrk -t"$1" -c"$1" -d"$2s" --timeout 10s -s bench/overload.lua "http://localhost:$PORT/graphql" |
 		tee -a "$OUT/wrk.txt" | grep '^RESULT'
 }
 
