@@ -11,7 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -49,11 +48,10 @@ class ErrorResponses {
 			if (traceId != null) {
 				extensions.put("traceId", traceId);
 			}
-			String retryAfter = refused.headers().getFirst(HttpHeaders.RETRY_AFTER);
+			Long retryAfter = refused.retryAfterSeconds();
 			if (retryAfter != null) {
-				// for clients that read the body and not the headers (a browser's
-				// cross-origin script sees only the headers CORS exposes)
-				extensions.put("retryAfter", Long.parseLong(retryAfter));
+				// for clients that read only the body
+				extensions.put("retryAfter", retryAfter);
 			}
 			Map<String, Object> error = Map.of("message", refused.getMessage(), "extensions", extensions);
 			sink.next(response.bufferFactory().wrap(this.json.writeValueAsBytes(Map.of("errors", List.of(error)))));

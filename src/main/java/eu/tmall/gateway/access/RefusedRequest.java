@@ -5,6 +5,8 @@ import java.util.Set;
 
 import eu.tmall.gateway.graphql.ErrorCode;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -21,11 +23,25 @@ final class RefusedRequest extends RuntimeException {
 
 	private final HttpHeaders headers;
 
+	private final @Nullable Long retryAfterSeconds;
+
 	private RefusedRequest(HttpStatus status, ErrorCode code, String message, HttpHeaders headers) {
+		this(status, code, message, headers, null);
+	}
+
+	/** With {@code Retry-After}, in the headers and for the error's extensions. */
+	private RefusedRequest(HttpStatus status, ErrorCode code, String message, long retryAfterSeconds) {
+		this(status, code, message, new HttpHeaders(), retryAfterSeconds);
+		this.headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+	}
+
+	private RefusedRequest(HttpStatus status, ErrorCode code, String message, HttpHeaders headers,
+			@Nullable Long retryAfterSeconds) {
 		super(message, null, false, false);
 		this.status = status;
 		this.code = code;
 		this.headers = headers;
+		this.retryAfterSeconds = retryAfterSeconds;
 	}
 
 	static RefusedRequest badRequest(String message) {
@@ -54,19 +70,15 @@ final class RefusedRequest extends RuntimeException {
 	static RefusedRequest rateLimited(String clientId, Duration retryAfter) {
 		// whole seconds, rounded up: a client that waits that long finds a token
 		long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 		return new RefusedRequest(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RATE_LIMITED,
-				"client '%s' is over its rate limit; retry after %d s".formatted(clientId, seconds), headers);
+				"client '%s' is over its rate limit; retry after %d s".formatted(clientId, seconds), seconds);
 	}
 
 	static RefusedRequest overloaded(Duration retryAfter) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
 		return new RefusedRequest(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.OVERLOADED,
 				"the gateway is serving as many requests as it can (gateway.admission); retry after %d s"
 					.formatted(retryAfter.toSeconds()),
-				headers);
+				retryAfter.toSeconds());
 	}
 
 	static RefusedRequest notTrusted(String clientId, String hash) {
@@ -92,6 +104,11 @@ final class RefusedRequest extends RuntimeException {
 
 	HttpHeaders headers() {
 		return this.headers;
+	}
+
+	/** The seconds of its {@code Retry-After}, if it says when to come back. */
+	@Nullable Long retryAfterSeconds() {
+		return this.retryAfterSeconds;
 	}
 
 }

@@ -33,8 +33,8 @@ class EntityController {
 	}
 
 	@EntityMapping
-	CompletableFuture<List<@Nullable DataFetcherResult<Quote>>> offer(List<Map<String, Object>> representations,
-			DataFetchingEnvironment env) {
+	CompletableFuture<List<@Nullable DataFetcherResult<@Nullable Quote>>> offer(
+			List<Map<String, Object>> representations, DataFetchingEnvironment env) {
 		return this.references.offers(representations, env);
 	}
 

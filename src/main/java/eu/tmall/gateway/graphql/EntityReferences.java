@@ -3,7 +3,6 @@ package eu.tmall.gateway.graphql;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -14,16 +13,13 @@ import java.util.function.Function;
 import eu.tmall.gateway.catalog.Gtin;
 import eu.tmall.gateway.catalog.Marketplace;
 import eu.tmall.gateway.catalog.MarketplaceFailure;
-import eu.tmall.gateway.catalog.Offer;
 import eu.tmall.gateway.catalog.OfferKey;
 import eu.tmall.gateway.catalog.ProductKey;
 import eu.tmall.gateway.catalog.Quote;
 import eu.tmall.gateway.catalog.QuotedProduct;
-import eu.tmall.gateway.catalog.Quoter;
 import eu.tmall.gateway.delivery.CountryCode;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
-import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -41,15 +37,12 @@ class EntityReferences {
 
 	private final ProductAssembler products;
 
-	private final Quoter quoter;
-
 	private final GraphQlErrors errors;
 
 	private final CountryCode fallback;
 
-	EntityReferences(ProductAssembler products, Quoter quoter, GraphQlErrors errors, FederationProperties properties) {
+	EntityReferences(ProductAssembler products, GraphQlErrors errors, FederationProperties properties) {
 		this.products = products;
-		this.quoter = quoter;
 		this.errors = errors;
 		this.fallback = properties.shipTo();
 	}
@@ -74,10 +67,11 @@ class EntityReferences {
 	 * The offers, each answering in the language of its own destination (its id names
 	 * it), as under the root field that quoted it.
 	 */
-	CompletableFuture<List<@Nullable DataFetcherResult<Quote>>> offers(List<Map<String, Object>> representations,
-			DataFetchingEnvironment env) {
+	CompletableFuture<List<@Nullable DataFetcherResult<@Nullable Quote>>> offers(
+			List<Map<String, Object>> representations, DataFetchingEnvironment env) {
 		Set<Marketplace> failed = ConcurrentHashMap.newKeySet();
-		List<CompletableFuture<@Nullable DataFetcherResult<Quote>>> offers = new ArrayList<>(representations.size());
+		List<CompletableFuture<@Nullable DataFetcherResult<@Nullable Quote>>> offers = new ArrayList<>(
+				representations.size());
 		for (int i = 0; i < representations.size(); i++) {
 			GlobalId.OfferNode offer = key(representations, i, "Offer", "id", EntityReferences::offerId, env);
 			offers.add((offer != null) ? offer(offer, failed, env) : CompletableFuture.completedFuture(null));
@@ -86,26 +80,17 @@ class EntityReferences {
 			.thenApply(done -> offers.stream().map(CompletableFuture::join).toList());
 	}
 
-	private CompletableFuture<@Nullable DataFetcherResult<Quote>> offer(GlobalId.OfferNode node,
+	private CompletableFuture<@Nullable DataFetcherResult<@Nullable Quote>> offer(GlobalId.OfferNode node,
 			Set<Marketplace> failed, DataFetchingEnvironment env) {
 		OfferKey key = node.key();
-		DataLoader<OfferKey, Offer> loader = env.getDataLoader(OfferLoaders.byId(key.marketplace()));
-		Locale language = ShopperLanguage.of(env, key.shipTo());
-		return Objects.requireNonNull(loader)
-			.load(key)
-			.thenApply(found -> (found != null) ? DataFetcherResult.<Quote>newResult()
-				.data(this.quoter.quote(found, node.currency()))
-				.localContext(language)
-				.build() : null)
-			.exceptionally(ex -> {
-				// one error per marketplace, as for products
-				if (failed.add(key.marketplace())) {
-					EntityErrors.of(env)
-						.add(this.errors.toError(new MarketplaceFailure(key.marketplace(), GraphQlErrors.unwrap(ex)),
-								env));
-				}
-				return null;
-			});
+		return this.products.offer(node, env).exceptionally(ex -> {
+			// one error per marketplace, as for products
+			if (failed.add(key.marketplace())) {
+				EntityErrors.of(env)
+					.add(this.errors.toError(new MarketplaceFailure(key.marketplace(), GraphQlErrors.unwrap(ex)), env));
+			}
+			return null;
+		});
 	}
 
 	/**

@@ -2,13 +2,17 @@ package eu.tmall.gateway.graphql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 import eu.tmall.gateway.catalog.Marketplace;
 import eu.tmall.gateway.catalog.MarketplaceFailure;
 import eu.tmall.gateway.catalog.Offer;
+import eu.tmall.gateway.catalog.OfferKey;
 import eu.tmall.gateway.catalog.Product;
 import eu.tmall.gateway.catalog.ProductKey;
+import eu.tmall.gateway.catalog.Quote;
 import eu.tmall.gateway.catalog.QuotedProduct;
 import eu.tmall.gateway.catalog.Quoter;
 import eu.tmall.gateway.pricing.Currency;
@@ -44,6 +48,22 @@ class ProductAssembler {
 				.data(result.getData().get(0))
 				.errors(result.getErrors())
 				.localContext(result.getLocalContext())
+				.build());
+	}
+
+	/**
+	 * The offer of a global id, quoted in the id's currency and answering in the language
+	 * of the id's destination; no data when the marketplace no longer has it.
+	 */
+	CompletableFuture<DataFetcherResult<@Nullable Quote>> offer(GlobalId.OfferNode node, DataFetchingEnvironment env) {
+		OfferKey key = node.key();
+		DataLoader<OfferKey, Offer> loader = Objects
+			.requireNonNull(env.getDataLoader(OfferLoaders.byId(key.marketplace())));
+		Locale language = ShopperLanguage.of(env, key.shipTo());
+		return loader.load(key)
+			.thenApply(found -> DataFetcherResult.<@Nullable Quote>newResult()
+				.data((found != null) ? this.quoter.quote(found, node.currency()) : null)
+				.localContext(language)
 				.build());
 	}
 

@@ -1,6 +1,7 @@
 package eu.tmall.gateway.graphql;
 
 import java.lang.reflect.Method;
+import java.util.concurrent.CompletionStage;
 
 import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetcher;
@@ -15,18 +16,18 @@ import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
 
+import org.springframework.core.ReactiveAdapterRegistry;
 import org.springframework.graphql.execution.SelfDescribingDataFetcher;
 
 /**
  * The fields whose controller method is {@link ContextFree} run without spring-graphql's
  * context snapshot. spring-graphql wraps every controller-resolved field to capture the
  * request's thread locals, restore them around the call and write them into any Publisher
- * it answers: a sixth of warm {@code product}'s CPU and a fifth of warm {@code products}
- * of 50's went there, for fields that compute from their source and read the request's
- * state from the GraphQL context. Root fields answer Monos that need the request's
- * Reactor context, and keep it.
+ * it answers: a fifth of warm {@code products} of 50's CPU went there, for fields that
+ * compute from their source and read the request's state from the GraphQL context. Root
+ * fields answer Monos that need the request's Reactor context, and keep it; a
+ * {@code @ContextFree} method declared to answer a Publisher stops the start.
  * <p>
  * The marker is graphql-java's {@code TrivialDataFetcher}, which spring-graphql's wrapper
  * skips, and which its field observations skip too: while those are on
@@ -42,6 +43,7 @@ final class SynchronousFields extends GraphQLTypeVisitorStub {
 				field);
 		DataFetcher<?> fetcher = registry.getDataFetcher(coordinates, field);
 		if (fetcher instanceof SelfDescribingDataFetcher<?> described && isContextFree(described.asMethod())) {
+			requireNoPublisher(coordinates, described);
 			registry.dataFetcher(coordinates, new Unwrapped(fetcher));
 		}
 		return TraversalControl.CONTINUE;
@@ -51,17 +53,27 @@ final class SynchronousFields extends GraphQLTypeVisitorStub {
 		return method != null && method.isAnnotationPresent(ContextFree.class);
 	}
 
+	private static void requireNoPublisher(FieldCoordinates coordinates, SelfDescribingDataFetcher<?> described) {
+		Class<?> answer = described.getReturnType().toClass();
+		// a future, such as a DataLoader's, completes without the request's context
+		boolean future = CompletionStage.class.isAssignableFrom(answer);
+		if (!future && (Publisher.class.isAssignableFrom(answer)
+				|| ReactiveAdapterRegistry.getSharedInstance().getAdapter(answer) != null)) {
+			throw new IllegalStateException(coordinates + " is @ContextFree but answers " + answer.getSimpleName()
+					+ ", which needs the request's Reactor context: drop @ContextFree");
+		}
+	}
+
 	/**
-	 * The controller's fetcher, its answer as it is but for a Publisher: spring-graphql
-	 * answers an argument it could not bind with a {@code Mono.error}, which graphql-java
-	 * reads as a future.
+	 * The controller's fetcher, marked; what it answers goes to graphql-java as it is
+	 * (which reads a Publisher, such as spring-graphql's {@code Mono.error} for an
+	 * argument it could not bind, as a future).
 	 */
 	private record Unwrapped(DataFetcher<?> fetcher) implements TrivialDataFetcher<Object> {
 
 		@Override
 		public @Nullable Object get(DataFetchingEnvironment env) throws Exception {
-			Object value = this.fetcher.get(env);
-			return (value instanceof Publisher<?> publisher) ? Mono.from(publisher).toFuture() : value;
+			return this.fetcher.get(env);
 		}
 
 	}

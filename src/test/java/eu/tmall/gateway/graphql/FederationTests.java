@@ -18,6 +18,7 @@ import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureH
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.ResponseError;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -255,7 +256,7 @@ class FederationTests {
 			.errors()
 			.verify()
 			.path("product.offers")
-			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
 			})
 			.get();
 		List<Map<String, Object>> representations = offers.stream()
@@ -276,19 +277,13 @@ class FederationTests {
 	}
 
 	@Test
-	void shouldLabelAReferencedOfferInTheLanguageOfItsDestination() {
+	void shouldLabelEachReferencedOfferInTheLanguageOfItsOwnDestination() {
 		String gtin = this.upstreams.catalog().sharedGtins().get(257);
-		List<Map<String, Object>> offers = this.graphQl.document(
-				"{ product(gtin: \"%s\", shipTo: \"CZ\", currency: CZK) { offers { id price { formatted } delivery { label } } } }"
-					.formatted(gtin))
-			.execute()
-			.errors()
-			.verify()
-			.path("product.offers")
-			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.get();
-		List<Map<String, Object>> representations = offers.stream()
+		List<Map<String, Object>> czech = quotedOffers(gtin, "CZ", "CZK");
+		List<Map<String, Object>> french = quotedOffers(gtin, "FR", "EUR");
+		List<Map<String, Object>> both = new ArrayList<>(czech);
+		both.addAll(french);
+		List<Map<String, Object>> representations = both.stream()
 			.map(offer -> Map.<String, Object>of("__typename", "Offer", "id", offer.get("id")))
 			.toList();
 
@@ -300,12 +295,32 @@ class FederationTests {
 			.errors()
 			.verify()
 			.path("_entities")
-			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
 			})
-			.satisfies(referenced -> assertThat(referenced).hasSize(offers.size()).isEqualTo(offers))
+			.isEqualTo(both)
 			.path("_entities[0].price.formatted")
 			.entity(String.class)
-			.satisfies(formatted -> assertThat(formatted).contains("Kč"));
+			.satisfies(formatted -> assertThat(formatted).contains("Kč"))
+			.path("_entities[%d].price.formatted".formatted(czech.size()))
+			.entity(String.class)
+			.satisfies(formatted -> assertThat(formatted).endsWith("€"));
+	}
+
+	/**
+	 * The offers of the GTIN as the root field quotes and labels them for the
+	 * destination.
+	 */
+	private List<Map<String, Object>> quotedOffers(String gtin, String shipTo, String currency) {
+		return this.graphQl
+			.document("{ product(gtin: \"%s\", shipTo: \"%s\", currency: %s) { offers { id price { formatted } "
+				.formatted(gtin, shipTo, currency) + "delivery { label } } } }")
+			.execute()
+			.errors()
+			.verify()
+			.path("product.offers")
+			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get();
 	}
 
 	@Test

@@ -62,12 +62,23 @@ class InstrumentationChainTests {
 	void shouldNotAskFieldObservationsThatAreOffToWrapAField() {
 		ObservationRegistry registry = TestObservationRegistry.create();
 		registry.observationConfig().observationPredicate((name, context) -> !"graphql.datafetcher".equals(name));
-		InstrumentationChain chain = new InstrumentationChain(
-				List.of(new FieldObservations(registry, null, null, null), new OperationNames(Set.of("Product"))));
+		AtomicInteger asked = new AtomicInteger();
+		FieldObservations off = new FieldObservations(registry, null, null, null) {
+
+			@Override
+			public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
+					InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+				asked.incrementAndGet();
+				return super.instrumentDataFetcher(dataFetcher, parameters, state);
+			}
+
+		};
+		InstrumentationChain chain = new InstrumentationChain(List.of(off, new OperationNames(Set.of("Product"))));
 		DataFetcher<String> fetcher = env -> "resolved";
 
 		assertThat(chain.chains("instrumentDataFetcher")).isFalse();
 		assertThat(chain.instrumentDataFetcher(fetcher, field(), state(chain))).isSameAs(fetcher);
+		assertThat(asked).hasValue(0);
 	}
 
 	@Test
