@@ -10,6 +10,7 @@
 #        GATEWAY_ARGS="--gateway.admission.algorithm=vegas" bench/overload.sh   (more gateway arguments)
 #        HONOR_RETRY_AFTER=1 bench/overload.sh             (refused connections wait their Retry-After)
 #        GATEWAY_CPUS=0 LOAD_CPUS=1 bench/overload.sh      (the gateway and wrk each on cores of their own)
+# Besides what wrk sees, each step reports the gateway's own time for its 503s (http.server.requests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -89,6 +90,43 @@ poll() {
 	done
 }
 
+# the gateway's own timer of the 503 answers, from the moment WebFlux has the request to its answer's end: the
+# cumulative buckets of http.server.requests for status 503, "le count" a line
+refused_buckets() {
+	curl -fs "http://localhost:$MANAGEMENT_PORT/actuator/prometheus" |
+		awk '/^http_server_requests_seconds_bucket\{.*status="503"/ {
+			match($0, /le="[^"]+"/); le = substr($0, RSTART + 4, RLENGTH - 5); count[le] += $2 }
+			END { for (le in count) print le, count[le] }'
+}
+
+# p50 and p99 in ms of the 503s between two snapshots of refused_buckets, as Prometheus' histogram_quantile
+refused_server_quantiles() { # $1 before file, $2 after file
+	python3 - "$1" "$2" <<'QUANTILES'
+import sys
+def read(path):
+    out = {}
+    for line in open(path):
+        le, n = line.split()
+        out[float("inf") if le == "+Inf" else float(le)] = float(n)
+    return out
+before, after = read(sys.argv[1]), read(sys.argv[2])
+buckets = sorted((le, after[le] - before.get(le, 0)) for le in after)
+total = buckets[-1][1] if buckets else 0
+def quantile(q):
+    if total == 0:
+        return 0.0
+    rank, lower, below = q * total, 0.0, 0.0
+    for le, n in buckets:
+        if n >= rank:
+            if le == float("inf"):
+                return lower * 1000
+            return (lower + (le - lower) * (rank - below) / max(n - below, 1e-9)) * 1000
+        lower, below = le, n
+    return lower * 1000
+print(f"refused_server_p50_ms={quantile(0.5):.2f} refused_server_p99_ms={quantile(0.99):.2f}")
+QUANTILES
+}
+
 not_permitted() { # calls both breakers refused while open, since the start
 	curl -fs "http://localhost:$MANAGEMENT_PORT/actuator/prometheus" |
 		awk '/^resilience4j_circuitbreaker_not_permitted_calls_total/ { total += $2 } END { printf "%d\n", total }'
@@ -123,6 +161,7 @@ rows=()
 for multiple in 1 2 4; do
 	connections=$((knee * multiple))
 	before=$(not_permitted)
+	refused_buckets >"$OUT/refused-before-$multiple.txt"
 	poll >"$OUT/poll-$multiple.txt" &
 	poller_pid=$!
 	line=$(load "$connections" "$DURATION")
@@ -130,6 +169,8 @@ for multiple in 1 2 4; do
 	wait "$poller_pid" 2>/dev/null || true
 	poller_pid=""
 	after=$(not_permitted)
+	refused_buckets >"$OUT/refused-after-$multiple.txt"
+	line="$line $(refused_server_quantiles "$OUT/refused-before-$multiple.txt" "$OUT/refused-after-$multiple.txt")"
 	limits=$(sed -E 's/limit=([0-9]+).*/\1/' "$OUT/poll-$multiple.txt" | sort -n | awk 'NR == 1 { min = $1 } { max = $1 } END { print min "-" max }')
 	breakers=$(sed -E 's/.*breakers_not_closed=([0-9]+).*/\1/' "$OUT/poll-$multiple.txt" | sort -n | tail -1)
 	echo "${multiple}x ($connections connections): $line limit=$limits breakers_not_closed_max=$breakers not_permitted=$((after - before))" >&2
@@ -141,7 +182,8 @@ share = 100 * f["good"] / max(f["answers"], 1)
 print(f"| {multiple}x | {connections} | {f['answers'] / f['seconds']:.0f} | {f['goodput_rps']:.0f} "
       f"({100 * f['goodput_rps'] / float(peak):.0f}% of peak) | {share:.0f}% | {f['admitted_p50_ms']:.0f} | "
       f"{f['admitted_p99_ms']:.0f} | {f['admitted_max_ms']:.0f} | {int(f['refused'])} | {f['refused_p50_ms']:.1f} | "
-      f"{f['refused_p99_ms']:.1f} | {int(f['other'])} | {int(f['socket_errors'])} | {limits} | {breakers} | {not_permitted} |")
+      f"{f['refused_p99_ms']:.1f} | {f['refused_server_p50_ms']:.1f} | {f['refused_server_p99_ms']:.1f} | "
+      f"{int(f['other'])} | {int(f['socket_errors'])} | {limits} | {breakers} | {not_permitted} |")
 EOF
 )")
 done
@@ -154,8 +196,8 @@ echo "a minute after (1 connection): $recovered" >&2
 {
 	echo "Knee: $knee connections (goodput stops rising by 10% when they double); peak goodput $(printf '%.0f' "$peak") answers/s."
 	echo
-	echo "| load | connections | answers/s | goodput/s | good share | admitted p50 ms | admitted p99 ms | admitted max ms | refused (503) | refused p50 ms | refused p99 ms | other | socket errors | admission limit | breakers not closed | not-permitted calls |"
-	echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+	echo "| load | connections | answers/s | goodput/s | good share | admitted p50 ms | admitted p99 ms | admitted max ms | refused (503) | refused p50 ms | refused p99 ms | refused in the gateway p50 ms | p99 ms | other | socket errors | admission limit | breakers not closed | not-permitted calls |"
+	echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 	printf '%s\n' "${rows[@]}"
 	echo
 	echo "p50 at 1 connection: $(field admitted_p50_ms "$unloaded") ms before the load, $(field admitted_p50_ms "$recovered") ms ${REST} s after it stopped."
