@@ -25,20 +25,10 @@ read -ra GATEWAY_ARGS <<<"${GATEWAY_ARGS:-}"
 read -ra ON_GATEWAY_CPUS <<<"${GATEWAY_CPUS:+taskset -c $GATEWAY_CPUS}"
 read -ra ON_LOAD_CPUS <<<"${LOAD_CPUS:+taskset -c $LOAD_CPUS}"
 OUT=bench/out/overload
-mkdir -p "$OUT"
-
-if ! command -v wrk >/dev/null 2>&1; then
-	apt-get update -qq && apt-get install -y -qq wrk
-fi
-JAR=$(ls target/tmall-aliexpress-gateway-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [[ -z "$JAR" || -n "${BUILD:-}" ]]; then
-	mvn -q -B -DskipTests package
-	JAR=$(ls target/tmall-aliexpress-gateway-*.jar | grep -v original | head -1)
-fi
-
-free_port() {
-	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
+# wrk, bench_jar and free_port
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+JAR=$(bench_jar)
 PORT=${PORT:-$(free_port)}
 MANAGEMENT_PORT=${MANAGEMENT_PORT:-$(free_port)}
 
@@ -69,7 +59,7 @@ for _ in $(seq 1 90); do
 	sleep 1
 done
 
-load() { # $1 connections, $2 seconds; prints the script's RESULT line
+overload() { # $1 connections, $2 seconds; prints the script's RESULT line
 	"${ON_LOAD_CPUS[@]}" wrk -t"$1" -c"$1" -d"$2s" --timeout 10s -s bench/overload.lua "http://localhost:$PORT/graphql" |
 		tee -a "$OUT/wrk.txt" | grep '^RESULT'
 }
@@ -134,8 +124,8 @@ not_permitted() { # calls both breakers refused while open, since the start
 
 : >"$OUT/wrk.txt"
 echo "warming up for ${WARMUP}s at 16 connections" >&2
-load 16 "$WARMUP" >/dev/null
-unloaded=$(load 1 10)
+overload 16 "$WARMUP" >/dev/null
+unloaded=$(overload 1 10)
 echo "unloaded (1 connection): $unloaded" >&2
 
 knee=""
@@ -143,7 +133,7 @@ peak=0
 previous_connections=""
 previous_goodput=0
 for connections in "${KNEE_STEPS[@]}"; do
-	line=$(load "$connections" "$STEP")
+	line=$(overload "$connections" "$STEP")
 	goodput=$(field goodput_rps "$line")
 	echo "step $connections connections: $line" >&2
 	peak=$(python3 -c "print(max($peak, $goodput))")
@@ -164,7 +154,7 @@ for multiple in 1 2 4; do
 	refused_buckets >"$OUT/refused-before-$multiple.txt"
 	poll >"$OUT/poll-$multiple.txt" &
 	poller_pid=$!
-	line=$(load "$connections" "$DURATION")
+	line=$(overload "$connections" "$DURATION")
 	kill "$poller_pid" 2>/dev/null || true
 	wait "$poller_pid" 2>/dev/null || true
 	poller_pid=""
@@ -190,7 +180,7 @@ done
 
 echo "resting ${REST}s" >&2
 sleep "$REST"
-recovered=$(load 1 10)
+recovered=$(overload 1 10)
 echo "a minute after (1 connection): $recovered" >&2
 
 {

@@ -5,7 +5,6 @@ import java.util.concurrent.CompletionStage;
 
 import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetcher;
-import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
@@ -44,7 +43,10 @@ final class SynchronousFields extends GraphQLTypeVisitorStub {
 		DataFetcher<?> fetcher = registry.getDataFetcher(coordinates, field);
 		if (fetcher instanceof SelfDescribingDataFetcher<?> described && isContextFree(described.asMethod())) {
 			requireNoPublisher(coordinates, described);
-			registry.dataFetcher(coordinates, new Unwrapped(fetcher));
+			// marked only: what it answers goes to graphql-java as it is (which reads a
+			// Publisher, such as spring-graphql's Mono.error for an argument it could not
+			// bind, as a future)
+			registry.dataFetcher(coordinates, (TrivialDataFetcher<Object>) fetcher::get);
 		}
 		return TraversalControl.CONTINUE;
 	}
@@ -62,20 +64,6 @@ final class SynchronousFields extends GraphQLTypeVisitorStub {
 			throw new IllegalStateException(coordinates + " is @ContextFree but answers " + answer.getSimpleName()
 					+ ", which needs the request's Reactor context: drop @ContextFree");
 		}
-	}
-
-	/**
-	 * The controller's fetcher, marked; what it answers goes to graphql-java as it is
-	 * (which reads a Publisher, such as spring-graphql's {@code Mono.error} for an
-	 * argument it could not bind, as a future).
-	 */
-	private record Unwrapped(DataFetcher<?> fetcher) implements TrivialDataFetcher<Object> {
-
-		@Override
-		public @Nullable Object get(DataFetchingEnvironment env) throws Exception {
-			return this.fetcher.get(env);
-		}
-
 	}
 
 }

@@ -249,22 +249,10 @@ class FederationTests {
 	@Test
 	void shouldResolveAnOfferByItsId() {
 		String gtin = this.upstreams.catalog().sharedGtins().get(256);
-		List<Map<String, Object>> offers = this.graphQl.document(
-				"{ product(gtin: \"%s\", shipTo: \"CZ\", currency: CZK) { offers { id marketplace price { amount currency } } } }"
-					.formatted(gtin))
-			.execute()
-			.errors()
-			.verify()
-			.path("product.offers")
-			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.get();
-		List<Map<String, Object>> representations = offers.stream()
-			.map(offer -> Map.<String, Object>of("__typename", "Offer", "id", offer.get("id")))
-			.toList();
+		List<Map<String, Object>> offers = quotedOffers(gtin, "CZ", "CZK", "id marketplace price { amount currency }");
 
 		this.graphQl.documentName("entitiesOffer")
-			.variable("representations", representations)
+			.variable("representations", offerRepresentations(offers))
 			.execute()
 			.errors()
 			.verify()
@@ -279,18 +267,16 @@ class FederationTests {
 	@Test
 	void shouldLabelEachReferencedOfferInTheLanguageOfItsOwnDestination() {
 		String gtin = this.upstreams.catalog().sharedGtins().get(257);
-		List<Map<String, Object>> czech = quotedOffers(gtin, "CZ", "CZK");
-		List<Map<String, Object>> french = quotedOffers(gtin, "FR", "EUR");
+		String selection = "id price { formatted } delivery { label }";
+		List<Map<String, Object>> czech = quotedOffers(gtin, "CZ", "CZK", selection);
+		List<Map<String, Object>> french = quotedOffers(gtin, "FR", "EUR", selection);
 		List<Map<String, Object>> both = new ArrayList<>(czech);
 		both.addAll(french);
-		List<Map<String, Object>> representations = both.stream()
-			.map(offer -> Map.<String, Object>of("__typename", "Offer", "id", offer.get("id")))
-			.toList();
 
 		this.graphQl
 			.document("query ($r: [_Any!]!) { _entities(representations: $r) { ... on Offer { id price { formatted } "
 					+ "delivery { label } } } }")
-			.variable("r", representations)
+			.variable("r", offerRepresentations(both))
 			.execute()
 			.errors()
 			.verify()
@@ -308,12 +294,12 @@ class FederationTests {
 
 	/**
 	 * The offers of the GTIN as the root field quotes and labels them for the
-	 * destination.
+	 * destination, with the fields of {@code selection}.
 	 */
-	private List<Map<String, Object>> quotedOffers(String gtin, String shipTo, String currency) {
+	private List<Map<String, Object>> quotedOffers(String gtin, String shipTo, String currency, String selection) {
 		return this.graphQl
-			.document("{ product(gtin: \"%s\", shipTo: \"%s\", currency: %s) { offers { id price { formatted } "
-				.formatted(gtin, shipTo, currency) + "delivery { label } } } }")
+			.document("{ product(gtin: \"%s\", shipTo: \"%s\", currency: %s) { offers { %s } } }".formatted(gtin,
+					shipTo, currency, selection))
 			.execute()
 			.errors()
 			.verify()
@@ -321,6 +307,13 @@ class FederationTests {
 			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
 			})
 			.get();
+	}
+
+	/** The offers' Federation representations, by their ids. */
+	private static List<Map<String, Object>> offerRepresentations(List<Map<String, Object>> offers) {
+		return offers.stream()
+			.map(offer -> Map.<String, Object>of("__typename", "Offer", "id", offer.get("id")))
+			.toList();
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package eu.tmall.gateway.server;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -74,18 +73,10 @@ class KeepAliveTests {
 	/** Reads one answer's head and whatever body its Content-Length gives. */
 	private static String statusLine(Socket socket) throws IOException {
 		InputStream in = socket.getInputStream();
-		StringBuilder head = new StringBuilder();
-		while (!head.toString().endsWith("\r\n\r\n")) {
-			int next = in.read();
-			if (next < 0) {
-				throw new EOFException("closed after: " + head);
-			}
-			head.append((char) next);
-		}
-		String lower = head.toString().toLowerCase();
-		int at = lower.indexOf("content-length:");
-		if (at >= 0) {
-			in.readNBytes(Integer.parseInt(lower.substring(at + 15, lower.indexOf('\r', at)).trim()));
+		String head = HttpAnswers.head(in);
+		int length = HttpAnswers.contentLength(head);
+		if (length >= 0) {
+			in.readNBytes(length);
 		}
 		return head.substring(0, head.indexOf("\r\n"));
 	}

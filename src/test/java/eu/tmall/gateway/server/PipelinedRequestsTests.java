@@ -1,6 +1,5 @@
 package eu.tmall.gateway.server;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -32,8 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PipelinedRequestsTests {
 
 	private static final Pattern STATUS_LINE = Pattern.compile("^HTTP/1\\.1 (\\d{3}) ");
-
-	private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)");
 
 	private static final String TYPENAME = "{\"query\":\"{ __typename }\"}";
 
@@ -85,19 +82,12 @@ class PipelinedRequestsTests {
 	/** One whole answer, its body read to its Content-Length; its status. */
 	private static String readAnswer(Socket socket) throws IOException {
 		InputStream in = socket.getInputStream();
-		StringBuilder head = new StringBuilder();
-		while (!head.toString().endsWith("\r\n\r\n")) {
-			int next = in.read();
-			if (next < 0) {
-				throw new EOFException("the gateway closed the connection after: " + head);
-			}
-			head.append((char) next);
-		}
+		String head = HttpAnswers.head(in);
 		Matcher status = STATUS_LINE.matcher(head);
-		Matcher length = CONTENT_LENGTH.matcher(head);
-		assertThat(status.find()).as(head.toString()).isTrue();
-		assertThat(length.find()).as(head.toString()).isTrue();
-		in.readNBytes(Integer.parseInt(length.group(1)));
+		int length = HttpAnswers.contentLength(head);
+		assertThat(status.find()).as(head).isTrue();
+		assertThat(length).as(head).isNotNegative();
+		in.readNBytes(length);
 		return status.group(1);
 	}
 
