@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import graphql.ExecutionResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.test.StepVerifier;
+import reactor.core.publisher.Sinks;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -24,49 +26,71 @@ import org.springframework.util.unit.DataSize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An execution that never ends (a bug) is answered after twice the request deadline, in
- * virtual time; one that ends in time is left alone.
+ * An execution that never ends (a bug) is answered once twice the request deadline has
+ * passed on the net's timer; one that ends in time, or whose client goes away, is left
+ * alone and unsets its timer.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class UnfinishedExecutionsTests {
 
 	private static final Duration DEADLINE = Duration.ofSeconds(5);
 
-	private final UnfinishedExecutions net = new UnfinishedExecutions(limits(DEADLINE));
+	private final ManualTimer timer = new ManualTimer();
+
+	private final UnfinishedExecutions net = new UnfinishedExecutions(limits(DEADLINE), this.timer);
 
 	@Test
 	void shouldAnswerAnExecutionThatNeverEndsWithAnInternalErrorAfterTwiceTheDeadline(CapturedOutput output) {
-		StepVerifier.withVirtualTime(() -> this.net.intercept(request(), request -> Mono.never()))
-			.expectSubscription()
-			.expectNoEvent(DEADLINE.multipliedBy(2).minusMillis(1))
-			.thenAwait(Duration.ofMillis(1))
-			.assertNext(response -> {
-				assertThat((Object) response.getData()).isNull();
-				List<ResponseError> errors = response.getErrors();
-				assertThat(errors).singleElement().satisfies(error -> {
-					assertThat(error.getExtensions()).containsEntry("code", "INTERNAL_ERROR");
-					assertThat(error.getMessage()).contains("within 10 s");
-				});
-			})
-			.verifyComplete();
-		assertThat(output.getOut().lines().filter(line -> line.contains("ERROR"))).singleElement()
-			.satisfies(line -> assertThat(line).contains("still executing PT10S"));
+		AtomicReference<WebGraphQlResponse> answer = new AtomicReference<>();
+		this.net.intercept(request(), (request) -> Mono.never()).subscribe(answer::set);
+
+		this.timer.advance(DEADLINE.multipliedBy(2).minusMillis(1));
+		assertThat(answer).hasNullValue();
+		this.timer.advance(Duration.ofMillis(1));
+
+		assertThat((Object) answer.get().getData()).isNull();
+		List<ResponseError> errors = answer.get().getErrors();
+		assertThat(errors).singleElement().satisfies((error) -> {
+			assertThat(error.getExtensions()).containsEntry("code", "INTERNAL_ERROR");
+			assertThat(error.getMessage()).contains("within 10 s");
+		});
+		assertThat(output.getOut().lines().filter((line) -> line.contains("ERROR"))).singleElement()
+			.satisfies((line) -> assertThat(line).contains("still executing PT10S"));
 		assertThat(output.getOut()).doesNotContain("\tat ");
 	}
 
 	@Test
-	void shouldPassOnTheAnswerOfAnExecutionThatEndsInTime() {
+	void shouldPassOnTheAnswerOfAnExecutionThatEndsInTimeAndUnsetItsTimer() {
 		WebGraphQlRequest request = request();
 		WebGraphQlResponse answer = new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(
 				request.toExecutionInput(), ExecutionResult.newExecutionResult().data(Map.of("ok", true)).build()));
+		Sinks.One<WebGraphQlResponse> execution = Sinks.one();
+		AtomicReference<WebGraphQlResponse> passedOn = new AtomicReference<>();
+		this.net.intercept(request, (next) -> execution.asMono()).subscribe(passedOn::set);
+		this.timer.advance(DEADLINE.multipliedBy(2).minusMillis(1));
+		assertThat(this.timer.pending()).isOne();
 
-		StepVerifier
-			.withVirtualTime(() -> this.net.intercept(request,
-					next -> Mono.just(answer).delayElement(DEADLINE.multipliedBy(2).minusMillis(1))))
-			.expectSubscription()
-			.thenAwait(DEADLINE.multipliedBy(2))
-			.expectNext(answer)
-			.verifyComplete();
+		execution.tryEmitValue(answer).orThrow();
+
+		assertThat(passedOn).hasValue(answer);
+		assertThat(this.timer.pending()).isZero();
+	}
+
+	@Test
+	void shouldUnsetTheTimerOfARequestWhoseClientWentAway() {
+		Disposable subscription = this.net.intercept(request(), (request) -> Mono.never()).subscribe();
+		assertThat(this.timer.pending()).isOne();
+
+		subscription.dispose();
+
+		assertThat(this.timer.pending()).isZero();
+	}
+
+	@Test
+	void shouldStopItsTimerWithTheApplication() {
+		this.net.destroy();
+
+		assertThat(this.timer.stopped()).isTrue();
 	}
 
 	private static QueryLimits limits(Duration deadline) {
