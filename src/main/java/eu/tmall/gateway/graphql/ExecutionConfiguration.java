@@ -14,6 +14,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.ExecutionGraphQlService;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.DefaultExecutionGraphQlService;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.observation.DataFetcherObservationConvention;
 import org.springframework.graphql.observation.DataLoaderObservationConvention;
 import org.springframework.graphql.observation.ExecutionRequestObservationConvention;
@@ -31,6 +35,19 @@ class ExecutionConfiguration {
 	 * Distinct documents kept parsed, and operations kept measured by each query limit.
 	 */
 	private static final int DOCUMENTS = 2_000;
+
+	/**
+	 * Boot's service, with the gateway's own DataLoaders registered beside
+	 * spring-graphql's registry (which {@code @BatchMapping} methods would fill).
+	 */
+	@Bean
+	ExecutionGraphQlService executionGraphQlService(GraphQlSource source, BatchLoaderRegistry batchLoaders,
+			OfferLoaders offers) {
+		DefaultExecutionGraphQlService service = new DefaultExecutionGraphQlService(source);
+		service.addDataLoaderRegistrar(batchLoaders);
+		service.addDataLoaderRegistrar(offers);
+		return service;
+	}
 
 	@Bean
 	PreparsedDocuments preparsedDocuments() {
