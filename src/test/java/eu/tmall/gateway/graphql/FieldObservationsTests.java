@@ -17,7 +17,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /**
- * Resolved fields are wrapped for an observation only while field observations are on.
+ * Resolved fields are wrapped for an observation only while field observations are on,
+ * and the request's DataLoaders instrumented only while DataLoader observations are.
  */
 class FieldObservationsTests {
 
@@ -41,6 +42,27 @@ class FieldObservationsTests {
 		assertThat(observations.fieldsObserved()).isTrue();
 		assertThat(observations.instrumentDataFetcher(this.fetcher, nonTrivialField(), state(observations)))
 			.isNotSameAs(this.fetcher);
+	}
+
+	@Test
+	void shouldLeaveTheRequestsDataLoadersAsTheyAreWhileDataLoaderObservationsAreOff() {
+		ObservationRegistry registry = TestObservationRegistry.create();
+		registry.observationConfig().observationPredicate((name, context) -> !"graphql.dataloader".equals(name));
+		FieldObservations observations = new FieldObservations(registry, null, null, null);
+		ExecutionInput input = ExecutionInput.newExecutionInput("{ __typename }").build();
+
+		assertThat(observations.instrumentExecutionInput(input, null, state(observations))).isSameAs(input);
+	}
+
+	@Test
+	void shouldInstrumentTheRequestsDataLoadersWhenDataLoaderObservationsAreOn() {
+		FieldObservations observations = new FieldObservations(TestObservationRegistry.create(), null, null, null);
+		ExecutionInput input = ExecutionInput.newExecutionInput("{ __typename }").build();
+
+		ExecutionInput instrumented = observations.instrumentExecutionInput(input, null, state(observations));
+
+		assertThat(instrumented.getDataLoaderRegistry()).isNotSameAs(input.getDataLoaderRegistry());
+		assertThat(instrumented.getDataLoaderRegistry().getInstrumentation()).isNotNull();
 	}
 
 	private static InstrumentationFieldFetchParameters nonTrivialField() {
