@@ -4,6 +4,8 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.ibm.icu.util.ULocale;
 
@@ -35,6 +37,13 @@ public record CountryCode(String value) {
 			Map.entry("HK", "Asia/Hong_Kong"), Map.entry("TW", "Asia/Taipei"), Map.entry("KR", "Asia/Seoul"),
 			Map.entry("JP", "Asia/Tokyo"), Map.entry("SG", "Asia/Singapore"), Map.entry("US", "America/New_York"),
 			Map.entry("GB", "Europe/London"), Map.entry("CH", "Europe/Zurich"), Map.entry("TR", "Europe/Istanbul"));
+
+	// parsed once: ZoneId.of reads its id again on every call, for every offer quoted
+	private static final Map<String, ZoneId> ZONES = Stream.of(EU_TIME_ZONES, EEA_ONLY_TIME_ZONES, WAREHOUSE_TIME_ZONES)
+		.flatMap(zones -> zones.entrySet().stream())
+		.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, zone -> ZoneId.of(zone.getValue())));
+
+	private static final ZoneId UTC = ZoneId.of("UTC");
 
 	private static final Set<String> DEFINITE_IN_ENGLISH = Set.of("AE", "BS", "CF", "DO", "GB", "GM", "KM", "MV", "NL",
 			"PH", "SC", "US");
@@ -80,9 +89,7 @@ public record CountryCode(String value) {
 	 * warehouse countries, UTC for the rest.
 	 */
 	public ZoneId timeZone() {
-		String zone = EU_TIME_ZONES.getOrDefault(this.value,
-				EEA_ONLY_TIME_ZONES.getOrDefault(this.value, WAREHOUSE_TIME_ZONES.get(this.value)));
-		return (zone != null) ? ZoneId.of(zone) : ZoneId.of("UTC");
+		return ZONES.getOrDefault(this.value, UTC);
 	}
 
 	/** The country's name in a language, from CLDR through ICU. */
