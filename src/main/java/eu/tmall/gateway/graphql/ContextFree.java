@@ -7,9 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A controller method of a field below the root that reads nothing from thread locals and
- * answers no Publisher: a value, a {@code DataFetcherResult}, or a DataLoader's future of
- * one. It runs without spring-graphql's context snapshot ({@link SynchronousFields}).
+ * A controller method that reads nothing from thread locals and answers no Publisher: a
+ * value, a {@code DataFetcherResult}, or a DataLoader's future of one (the DataLoaders'
+ * batches take the request's Reactor context from its GraphQL context). It runs without
+ * spring-graphql's context snapshot ({@link SynchronousFields}).
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

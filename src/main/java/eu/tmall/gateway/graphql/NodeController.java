@@ -21,6 +21,7 @@ class NodeController {
 		this.products = products;
 	}
 
+	@ContextFree
 	@QueryMapping
 	CompletableFuture<? extends DataFetcherResult<?>> node(@Argument String id, DataFetchingEnvironment env) {
 		GlobalId.Node node = GlobalId.decode(id);

@@ -18,7 +18,10 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * Products by GTIN, each with the offers of both marketplaces.
+ * Products by GTIN, each with the offers of both marketplaces. Both fields answer the
+ * futures of the request's DataLoaders, whose batches take the request's Reactor context
+ * from its GraphQL context ({@link OfferLoaders}), so they run without spring-graphql's
+ * context snapshot ({@link ContextFree}).
  */
 @Controller
 class ProductController {
@@ -31,12 +34,14 @@ class ProductController {
 		this.products = products;
 	}
 
+	@ContextFree
 	@QueryMapping
 	CompletableFuture<DataFetcherResult<@Nullable QuotedProduct>> product(@Argument Gtin gtin,
 			@Argument CountryCode shipTo, @Argument Currency currency, DataFetchingEnvironment env) {
 		return this.products.one(new ProductKey(gtin, shipTo), currency, env);
 	}
 
+	@ContextFree
 	@QueryMapping
 	CompletableFuture<DataFetcherResult<List<@Nullable QuotedProduct>>> products(
 			@Argument @Size(max = MAX_GTINS) List<Gtin> gtins, @Argument CountryCode shipTo,

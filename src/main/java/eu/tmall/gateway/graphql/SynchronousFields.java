@@ -24,9 +24,10 @@ import org.springframework.graphql.execution.SelfDescribingDataFetcher;
  * context snapshot. spring-graphql wraps every controller-resolved field to capture the
  * request's thread locals, restore them around the call and write them into any Publisher
  * it answers: a fifth of warm {@code products} of 50's CPU went there, for fields that
- * compute from their source and read the request's state from the GraphQL context. Root
- * fields answer Monos that need the request's Reactor context, and keep it; a
- * {@code @ContextFree} method declared to answer a Publisher stops the start.
+ * compute from their source or answer DataLoader futures, and read the request's state
+ * from the GraphQL context. Fields that answer Monos (a search) need the request's
+ * Reactor context, and keep it; a {@code @ContextFree} method declared to answer a
+ * Publisher stops the start.
  * <p>
  * The marker is graphql-java's {@code TrivialDataFetcher}, which spring-graphql's wrapper
  * skips, and which its field observations skip too: while those are on

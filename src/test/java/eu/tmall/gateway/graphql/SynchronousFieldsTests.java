@@ -17,10 +17,10 @@ import org.springframework.graphql.execution.GraphQlSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fields whose controller computes from its source run without spring-graphql's
- * context snapshot, and the root fields, whose Monos need the request's context, keep it.
- * What they answer is shown by the tests of each field, which run through these same
- * fetchers.
+ * The fields whose controller computes from its source or answers DataLoader futures run
+ * without spring-graphql's context snapshot, and those whose Monos need the request's
+ * context keep it. What they answer is shown by the tests of each field, which run
+ * through these same fetchers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gateway.embedded.latency=0ms")
 @AutoConfigureHttpGraphQlTester
@@ -32,8 +32,8 @@ class SynchronousFieldsTests {
 
 	@ParameterizedTest(name = "{0}.{1}: without snapshot {2}")
 	@CsvSource({ "Product, offers, true", "Product, bestOffer, true", "Product, comparison, true",
-			"Offer, shippingOptions, true", "Query, product, false", "Query, products, false", "Query, search, false",
-			"Query, node, false" })
+			"Offer, shippingOptions, true", "Query, product, true", "Query, products, true", "Query, search, false",
+			"Query, node, true" })
 	void shouldRunOnlyTheContextFreeFieldsWithoutTheSnapshot(String type, String field, boolean unwrapped) {
 		GraphQLSchema schema = this.source.schema();
 		DataFetcher<?> fetcher = schema.getCodeRegistry()
