@@ -2,7 +2,9 @@ package eu.tmall.gateway.access;
 
 import java.util.Map;
 
+import eu.tmall.gateway.NoBufferLeaks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,6 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gateway.embedded.latency=0ms")
 @AutoConfigureWebTestClient
+@ExtendWith(NoBufferLeaks.class)
 class GraphQlOverHttpTests {
 
 	@Autowired
@@ -40,7 +43,8 @@ class GraphQlOverHttpTests {
 			.expectStatus()
 			.isOk()
 			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_GRAPHQL_RESPONSE);
+			.contentTypeCompatibleWith(MediaType.APPLICATION_GRAPHQL_RESPONSE)
+			.expectBody(Void.class);
 	}
 
 	@Test
@@ -65,7 +69,13 @@ class GraphQlOverHttpTests {
 
 	@Test
 	void shouldAnswerABrowserOpeningTheEndpointWithMethodNotAllowed() {
-		this.http.get().uri("/graphql").accept(MediaType.TEXT_HTML).exchange().expectStatus().isEqualTo(405);
+		this.http.get()
+			.uri("/graphql")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(405)
+			.expectBody(Void.class);
 	}
 
 	@Test
@@ -92,7 +102,8 @@ class GraphQlOverHttpTests {
 		post("{ nope }", MediaType.APPLICATION_GRAPHQL_RESPONSE).expectStatus()
 			.isBadRequest()
 			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_GRAPHQL_RESPONSE);
+			.contentTypeCompatibleWith(MediaType.APPLICATION_GRAPHQL_RESPONSE)
+			.expectBody(Void.class);
 	}
 
 	private WebTestClient.ResponseSpec get(String query, String variables, MediaType accept) {

@@ -3,8 +3,10 @@ package eu.tmall.gateway.access;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import eu.tmall.gateway.NoBufferLeaks;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +30,7 @@ class LocalProfileTests {
 					"server.forward-headers-strategy=framework" })
 	@AutoConfigureWebTestClient
 	@ActiveProfiles("local")
+	@ExtendWith(NoBufferLeaks.class)
 	class WithTheLocalProfile {
 
 		@Autowired
@@ -44,7 +47,7 @@ class LocalProfileTests {
 
 		@Test
 		void shouldStillCheckAKeyThatIsSent() {
-			post(this.http, Map.of("X-Api-Key", "not-a-key")).expectStatus().isUnauthorized();
+			post(this.http, Map.of("X-Api-Key", "not-a-key")).expectStatus().isUnauthorized().expectBody(Void.class);
 		}
 
 		@Test
@@ -56,12 +59,16 @@ class LocalProfileTests {
 					.jsonPath("$.errors[0].extensions.code")
 					.isEqualTo("UNAUTHENTICATED");
 			}
-			post(this.http, Map.of("Forwarded", "for=127.0.0.1")).expectStatus().isUnauthorized();
+			post(this.http, Map.of("Forwarded", "for=127.0.0.1")).expectStatus()
+				.isUnauthorized()
+				.expectBody(Void.class);
 		}
 
 		@Test
 		void shouldRefuseAWebPageOfAnotherSiteOpenOnThisMachine() {
-			post(this.http, Map.of("Origin", "https://any-site.example")).expectStatus().isUnauthorized();
+			post(this.http, Map.of("Origin", "https://any-site.example")).expectStatus()
+				.isUnauthorized()
+				.expectBody(Void.class);
 		}
 
 	}

@@ -6,10 +6,12 @@ import java.time.Duration;
 
 import eu.tmall.gateway.MutableClockConfiguration;
 import eu.tmall.gateway.MutableClockConfiguration.MutableClock;
+import eu.tmall.gateway.NoBufferLeaks;
 import eu.tmall.gateway.observability.RateLimitMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.graphql.cors.allowed-origins=" + PublishableKeyTests.FIRST_PARTY })
 @AutoConfigureWebTestClient
 @Import(MutableClockConfiguration.class)
+@ExtendWith(NoBufferLeaks.class)
 class PublishableKeyTests {
 
 	static final String SHOP = "https://shop.example.eu";
@@ -162,8 +165,8 @@ class PublishableKeyTests {
 	@Test
 	void shouldRefuseAKeyOverItsRateLimitUntilTheBucketRefills() throws IOException {
 		String request = widgetRequest("6969895119058");
-		post(SMALL_KEY, SMALL_SHOP, request).expectStatus().isOk();
-		post(SMALL_KEY, SMALL_SHOP, request).expectStatus().isOk();
+		post(SMALL_KEY, SMALL_SHOP, request).expectStatus().isOk().expectBody(Void.class);
+		post(SMALL_KEY, SMALL_SHOP, request).expectStatus().isOk().expectBody(Void.class);
 
 		post(SMALL_KEY, SMALL_SHOP, request).expectStatus()
 			.isEqualTo(429)
@@ -176,11 +179,11 @@ class PublishableKeyTests {
 			.isEqualTo("RATE_LIMITED")
 			.jsonPath("$.errors[0].extensions.retryAfter")
 			.isEqualTo(3600);
-		post(SHOP_KEY, SHOP, request).expectStatus().isOk();
+		post(SHOP_KEY, SHOP, request).expectStatus().isOk().expectBody(Void.class);
 
 		this.clock.advance(Duration.ofHours(1));
-		post(SMALL_KEY, SMALL_SHOP, request).expectStatus().isOk();
-		post(SMALL_KEY, SMALL_SHOP, request).expectStatus().isEqualTo(429);
+		post(SMALL_KEY, SMALL_SHOP, request).expectStatus().isOk().expectBody(Void.class);
+		post(SMALL_KEY, SMALL_SHOP, request).expectStatus().isEqualTo(429).expectBody(Void.class);
 		assertThat(this.meters.get(RateLimitMetrics.REJECTIONS).tag("client", "small").counter().count()).isEqualTo(2);
 	}
 
@@ -196,7 +199,9 @@ class PublishableKeyTests {
 			.value(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS,
 					headers -> assertThat(headers.toLowerCase()).contains("x-api-key", "accept-language"))
 			.expectHeader()
-			.valueEquals(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "3600");
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "3600")
+			.expectBody()
+			.isEmpty();
 	}
 
 	@Test
@@ -204,7 +209,8 @@ class PublishableKeyTests {
 		preflight(ELSEWHERE).expectStatus()
 			.isForbidden()
 			.expectHeader()
-			.doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+			.doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
+			.expectBody(Void.class);
 	}
 
 	@Test
@@ -212,7 +218,9 @@ class PublishableKeyTests {
 		preflight(FIRST_PARTY).expectStatus()
 			.isOk()
 			.expectHeader()
-			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, FIRST_PARTY);
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, FIRST_PARTY)
+			.expectBody()
+			.isEmpty();
 	}
 
 	@Test

@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 
+import eu.tmall.gateway.NoBufferLeaks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,6 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gateway.embedded.latency=0ms")
 @AutoConfigureWebTestClient
+@ExtendWith(NoBufferLeaks.class)
 class PersistedQueryTests {
 
 	@Autowired
@@ -57,7 +60,7 @@ class PersistedQueryTests {
 	void shouldServeAPersistedQueryWithGet() {
 		String document = "query PersistedWithGet { __typename }";
 		String hash = sha256(document);
-		post(document, hash).expectStatus().isOk();
+		post(document, hash).expectStatus().isOk().expectBody(Void.class);
 
 		this.http.get()
 			.uri(uri -> uri.path("/graphql")

@@ -10,8 +10,10 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import eu.tmall.gateway.NoBufferLeaks;
 import eu.tmall.gateway.upstream.Upstream;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * within the deadline, retries happen only where they may help, and the next request is
  * answered normally.
  */
+@ExtendWith(NoBufferLeaks.class)
 class FaultMatrixTests extends ResilienceTestSupport {
 
 	private static final String AE_SEARCH = "aliexpress.affiliate.product.query";
