@@ -61,7 +61,10 @@ class UnfinishedExecutions implements WebGraphQlInterceptor, DisposableBean {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		return chain.next(request).timeout(expiry(), Mono.fromSupplier(() -> unfinished(request)));
+		// in `handle`, the request's trace is on the thread for the log line: the wheel's
+		// thread runs the fallback, and the answer asks to report the trace id
+		return chain.next(request)
+			.timeout(expiry(), Mono.just(request).handle((unanswered, sink) -> sink.next(unfinished(unanswered))));
 	}
 
 	/**

@@ -7,12 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import graphql.ExecutionResult;
+import io.micrometer.context.ContextRegistry;
+import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.util.context.Context;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -57,6 +64,40 @@ class UnfinishedExecutionsTests {
 		assertThat(output.getOut().lines().filter((line) -> line.contains("ERROR"))).singleElement()
 			.satisfies((line) -> assertThat(line).contains("still executing PT10S"));
 		assertThat(output.getOut()).doesNotContain("\tat ");
+	}
+
+	/**
+	 * The answer tells the caller to report it with the trace id, so the ERROR line has
+	 * to carry it too, though the wheel's thread fires the timer.
+	 */
+	@Test
+	void shouldLogAnExecutionThatNeverEndsWithTheRequestsTrace() {
+		ContextRegistry.getInstance().registerThreadLocalAccessor(new Slf4jThreadLocalAccessor("traceId"));
+		Logger logger = (Logger) LoggerFactory.getLogger(UnfinishedExecutions.class);
+		ListAppender<ILoggingEvent> logged = new ListAppender<>() {
+			@Override
+			protected void append(ILoggingEvent event) {
+				// the log line's MDC as it was on the thread that wrote it
+				event.prepareForDeferredProcessing();
+				super.append(event);
+			}
+		};
+		logged.start();
+		logger.addAppender(logged);
+		try {
+			this.net.intercept(request(), (request) -> Mono.never())
+				.contextWrite(Context.of(Slf4jThreadLocalAccessor.KEY, Map.of("traceId", "4bf92f3577b34da6")))
+				.subscribe();
+
+			this.timer.advance(DEADLINE.multipliedBy(2));
+
+			assertThat(logged.list).singleElement()
+				.satisfies((line) -> assertThat(line.getMDCPropertyMap()).containsEntry("traceId", "4bf92f3577b34da6"));
+		}
+		finally {
+			logger.detachAppender(logged);
+			ContextRegistry.getInstance().removeThreadLocalAccessor(Slf4jThreadLocalAccessor.KEY);
+		}
 	}
 
 	@Test
