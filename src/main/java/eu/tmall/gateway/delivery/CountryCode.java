@@ -1,11 +1,11 @@
 package eu.tmall.gateway.delivery;
 
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.ibm.icu.util.ULocale;
 
@@ -39,14 +39,20 @@ public record CountryCode(String value) {
 			Map.entry("GB", "Europe/London"), Map.entry("CH", "Europe/Zurich"), Map.entry("TR", "Europe/Istanbul"));
 
 	// parsed once: ZoneId.of reads its id again on every call, for every offer quoted
-	private static final Map<String, ZoneId> ZONES = Stream.of(EU_TIME_ZONES, EEA_ONLY_TIME_ZONES, WAREHOUSE_TIME_ZONES)
-		.flatMap(zones -> zones.entrySet().stream())
-		.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, zone -> ZoneId.of(zone.getValue())));
+	private static final Map<String, ZoneId> ZONES = zones();
 
 	private static final ZoneId UTC = ZoneId.of("UTC");
 
 	private static final Set<String> DEFINITE_IN_ENGLISH = Set.of("AE", "BS", "CF", "DO", "GB", "GM", "KM", "MV", "NL",
 			"PH", "SC", "US");
+
+	private static Map<String, ZoneId> zones() {
+		Map<String, ZoneId> zones = new HashMap<>();
+		for (Map<String, String> table : List.of(EU_TIME_ZONES, EEA_ONLY_TIME_ZONES, WAREHOUSE_TIME_ZONES)) {
+			table.forEach((country, zone) -> zones.putIfAbsent(country, ZoneId.of(zone)));
+		}
+		return Map.copyOf(zones);
+	}
 
 	public CountryCode {
 		if (value == null || !ISO.contains(value)) {
