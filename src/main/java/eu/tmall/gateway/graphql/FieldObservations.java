@@ -34,11 +34,15 @@ class FieldObservations extends GraphQlObservationInstrumentation {
 	FieldObservations(ObservationRegistry registry, @Nullable ExecutionRequestObservationConvention requests,
 			@Nullable DataFetcherObservationConvention fields, @Nullable DataLoaderObservationConvention loaders) {
 		super(registry, requests, fields, loaders);
-		// asks the registry's predicates (management.observations.enable.*) once
-		String name = ((fields != null) ? fields : new DefaultDataFetcherObservationConvention()).getName();
-		this.fieldsObserved = !Observation.createNotStarted(name, registry).isNoop();
-		String loader = ((loaders != null) ? loaders : new DefaultDataLoaderObservationConvention()).getName();
-		this.loadersObserved = !Observation.createNotStarted(loader, registry).isNoop();
+		this.fieldsObserved = observed(registry,
+				((fields != null) ? fields : new DefaultDataFetcherObservationConvention()).getName());
+		this.loadersObserved = observed(registry,
+				((loaders != null) ? loaders : new DefaultDataLoaderObservationConvention()).getName());
+	}
+
+	/** Asks the registry's predicates (management.observations.enable.*) once. */
+	private static boolean observed(ObservationRegistry registry, String name) {
+		return !Observation.createNotStarted(name, registry).isNoop();
 	}
 
 	boolean fieldsObserved() {
