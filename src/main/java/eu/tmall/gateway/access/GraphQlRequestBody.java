@@ -1,30 +1,32 @@
 package eu.tmall.gateway.access;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
+import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.graphql.GraphQlRequest;
+import org.springframework.graphql.support.DefaultGraphQlRequest;
 import org.springframework.util.MultiValueMap;
 
 /**
- * The parameters of a GraphQL-over-HTTP request, checked for their JSON types before
- * spring-graphql reads them, so that a malformed request gets a message that says what is
- * wrong.
+ * The parameters of a GraphQL-over-HTTP request, checked for their JSON types, so that a
+ * malformed request gets a message that says what is wrong, and then handed to
+ * spring-graphql as they are ({@link #toGraphQlRequest()}): the body is parsed once.
  *
- * @param source the JSON body these were read from, handed on as it came while nothing
- * was changed ({@code null} for a GET)
+ * @param source the JSON body these were read from, for a handler that reads the body
+ * itself ({@code null} for a GET)
  */
-record GraphQlRequestBody(@Nullable String query, @Nullable String operationName, @Nullable JsonNode variables,
-		@Nullable JsonNode extensions, byte @Nullable [] source) {
+record GraphQlRequestBody(@Nullable String query, @Nullable String operationName,
+		@Nullable Map<String, @Nullable Object> variables, @Nullable Map<String, Object> extensions,
+		byte @Nullable [] source) {
 
 	static GraphQlRequestBody fromJson(byte[] body, JsonMapper json) {
-		JsonNode root = readJson(body, json, "the request body");
-		if (!root.isObject()) {
+		if (!(readJson(body, json, "the request body") instanceof Map<?, ?> root)) {
 			throw RefusedRequest.badRequest("the request body must be a JSON object");
 		}
 		return new GraphQlRequestBody(string(root.get("query"), "query"),
@@ -40,19 +42,27 @@ record GraphQlRequestBody(@Nullable String query, @Nullable String operationName
 
 	/** The id of an Apollo automatic persisted query, if the request names one. */
 	@Nullable String persistedQueryHash() {
-		JsonNode persistedQuery = (this.extensions != null) ? this.extensions.get("persistedQuery") : null;
-		if (persistedQuery == null || persistedQuery.isNull()) {
+		Object persistedQuery = (this.extensions != null) ? this.extensions.get("persistedQuery") : null;
+		if (persistedQuery == null) {
 			return null;
 		}
-		JsonNode hash = persistedQuery.get("sha256Hash");
-		if (hash == null || !hash.isString()) {
+		if (!(persistedQuery instanceof Map<?, ?> map && map.get("sha256Hash") instanceof String hash)) {
 			throw RefusedRequest.badRequest("'extensions.persistedQuery.sha256Hash' must be a string");
 		}
-		return hash.stringValue();
+		return hash;
 	}
 
 	GraphQlRequestBody withQuery(String document) {
 		return new GraphQlRequestBody(document, this.operationName, this.variables, this.extensions, null);
+	}
+
+	/**
+	 * The request as spring-graphql runs it. One with only a persisted query's hash gets
+	 * graphql-java's marker as its document, as spring-graphql's own reading gives it.
+	 */
+	GraphQlRequest toGraphQlRequest() {
+		String document = (this.query != null) ? this.query : PersistedQuerySupport.PERSISTED_QUERY_MARKER;
+		return new DefaultGraphQlRequest(document, this.operationName, this.variables, this.extensions);
 	}
 
 	/** The request as a JSON body: the one it came in, unless it was a GET or changed. */
@@ -68,60 +78,57 @@ record GraphQlRequestBody(@Nullable String query, @Nullable String operationName
 		return json.writeValueAsBytes(body);
 	}
 
-	private static JsonNode readJson(byte[] body, JsonMapper json, String what) {
+	private static @Nullable Object readJson(byte[] body, JsonMapper json, String what) {
 		try {
-			return json.readTree(body);
+			return json.readValue(body, Object.class);
 		}
 		catch (JacksonException ex) {
 			throw RefusedRequest.badRequest("%s is not valid JSON: %s".formatted(what, ex.getOriginalMessage()));
 		}
 	}
 
-	private static @Nullable JsonNode jsonParameter(MultiValueMap<String, String> parameters, String name,
-			JsonMapper json) {
+	private static @Nullable Map<String, @Nullable Object> jsonParameter(MultiValueMap<String, String> parameters,
+			String name, JsonMapper json) {
 		String value = parameters.getFirst(name);
 		if (value == null || value.isEmpty()) {
 			return null;
 		}
-		JsonNode node;
+		Object parsed;
 		try {
-			node = json.readTree(value);
+			parsed = json.readValue(value, Object.class);
 		}
 		catch (JacksonException ex) {
 			throw RefusedRequest.badRequest("'%s' must be a JSON object: %s".formatted(name, ex.getOriginalMessage()));
 		}
-		return object(node, name);
+		return object(parsed, name);
 	}
 
-	private static @Nullable String string(@Nullable JsonNode node, String name) {
-		if (node == null || node.isNull()) {
-			return null;
+	private static @Nullable String string(@Nullable Object value, String name) {
+		if (value == null || value instanceof String) {
+			return (String) value;
 		}
-		if (!node.isString()) {
-			throw RefusedRequest.badRequest("'%s' must be a string, not %s".formatted(name, describe(node)));
-		}
-		return node.stringValue();
+		throw RefusedRequest.badRequest("'%s' must be a string, not %s".formatted(name, describe(value)));
 	}
 
-	private static @Nullable JsonNode object(@Nullable JsonNode node, String name) {
-		if (node == null || node.isNull()) {
-			return null;
+	@SuppressWarnings("unchecked") // a JSON object read untyped is a Map of String keys
+	private static @Nullable Map<String, @Nullable Object> object(@Nullable Object value, String name) {
+		if (value == null || value instanceof Map) {
+			return (Map<String, @Nullable Object>) value;
 		}
-		if (!node.isObject()) {
-			throw RefusedRequest.badRequest("'%s' must be a JSON object, not %s".formatted(name, describe(node)));
-		}
-		return node;
+		throw RefusedRequest.badRequest("'%s' must be a JSON object, not %s".formatted(name, describe(value)));
 	}
 
-	private static String describe(JsonNode node) {
-		return switch (node.getNodeType()) {
-			case ARRAY -> "an array";
-			case BOOLEAN -> "a boolean";
-			case NUMBER -> "a number";
-			case STRING -> "a string";
-			case OBJECT -> "an object";
-			default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
-		};
+	private static String describe(Object value) {
+		if (value instanceof List) {
+			return "an array";
+		}
+		if (value instanceof Boolean) {
+			return "a boolean";
+		}
+		if (value instanceof Number) {
+			return "a number";
+		}
+		return (value instanceof String) ? "a string" : "an object";
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import eu.tmall.gateway.observability.RateLimitMetrics;
+import eu.tmall.gateway.graphql.AdmittedRequest;
 import eu.tmall.gateway.observability.RequestClient;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
@@ -134,7 +135,7 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 		boolean get = HttpMethod.GET.equals(exchange.getRequest().getMethod());
 		return this.reader.read(exchange.getRequest())
 			.map(parameters -> prepare(parameters, client, get))
-			.map(parameters -> asJsonPost(exchange, parameters))
+			.map(parameters -> handedOn(exchange, parameters, get))
 			.flatMap(chain::filter)
 			.onErrorResume(RefusedRequest.class, refusal -> this.errors.write(exchange, refusal));
 	}
@@ -220,21 +221,32 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 			.allMatch(operation -> operation.getOperation() == OperationDefinition.Operation.QUERY);
 	}
 
-	private ServerWebExchange asJsonPost(ServerWebExchange exchange, GraphQlRequestBody body) {
-		byte[] bytes = body.toJson(this.json);
-		ServerHttpRequest post = exchange.getRequest().mutate().method(HttpMethod.POST).headers(headers -> {
-			headers.setContentType(MediaType.APPLICATION_JSON);
-			headers.setContentLength(bytes.length);
-		}).build();
-		ServerHttpRequest withBody = new ServerHttpRequestDecorator(post) {
+	/**
+	 * The exchange as spring-graphql's routes take it: the checked request in
+	 * {@link AdmittedRequest#ATTRIBUTE}, for the handler to run without reading the body
+	 * again, and a GET as the POST it stands for.
+	 */
+	private ServerWebExchange handedOn(ServerWebExchange exchange, GraphQlRequestBody body, boolean get) {
+		exchange.getAttributes().put(AdmittedRequest.ATTRIBUTE, body.toGraphQlRequest());
+		if (get) {
+			ServerHttpRequest post = exchange.getRequest()
+				.mutate()
+				.method(HttpMethod.POST)
+				.headers(headers -> headers.setContentType(MediaType.APPLICATION_JSON))
+				.build();
+			return exchange.mutate().request(post).build();
+		}
+		// the body, already read, again for a handler that reads it itself (the SSE
+		// route's)
+		ServerHttpRequest replayed = new ServerHttpRequestDecorator(exchange.getRequest()) {
 
 			@Override
 			public Flux<DataBuffer> getBody() {
-				return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(bytes)));
+				return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body.toJson(json))));
 			}
 
 		};
-		return exchange.mutate().request(withBody).build();
+		return exchange.mutate().request(replayed).build();
 	}
 
 }

@@ -16,10 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.graphql.GraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -47,19 +50,34 @@ class IncrementalGraphQlHttpHandler extends GraphQlHttpHandler {
 
 	private static final byte[] CLOSING = "--\r\n".getBytes(StandardCharsets.US_ASCII);
 
+	private final WebGraphQlHandler graphQlHandler;
+
 	private final JsonMapper json;
 
 	IncrementalGraphQlHttpHandler(WebGraphQlHandler graphQlHandler, JsonMapper json) {
 		super(graphQlHandler);
+		this.graphQlHandler = graphQlHandler;
 		this.json = json;
 	}
 
+	/**
+	 * Executes the request the access filter read ({@link AdmittedRequest}), instead of
+	 * decoding the body a second time as spring-graphql's handler would.
+	 */
 	@Override
 	public Mono<ServerResponse> handleRequest(ServerRequest request) {
+		if (!(request.attributes().remove(AdmittedRequest.ATTRIBUTE) instanceof GraphQlRequest admitted)) {
+			return Mono.error(new IllegalStateException("a GraphQL request reached the handler unchecked"));
+		}
 		// copied into the GraphQL request's attributes, where IncrementalDelivery fills
 		// it
 		request.attributes().put(IncrementalDelivery.ATTRIBUTE, new IncrementalDelivery.Later());
-		return super.handleRequest(request);
+		ServerHttpRequest http = request.exchange().getRequest();
+		WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), http.getHeaders(), http.getCookies(),
+				http.getRemoteAddress(), request.attributes(), admitted, http.getId(),
+				request.exchange().getLocaleContext().getLocale());
+		return this.graphQlHandler.handleRequest(graphQlRequest)
+			.flatMap(response -> prepareResponse(request, response));
 	}
 
 	@Override
