@@ -87,14 +87,15 @@ class ExecutionConfiguration {
 	}
 
 	/**
-	 * The {@link ContextFree} fields without spring-graphql's context snapshot, unless
-	 * fields are observed, which needs it.
+	 * The {@link ContextFree} fields without spring-graphql's context snapshot, and a
+	 * product's offers without its argument binding ({@link DirectComparisons}), unless
+	 * fields are observed: their timing needs spring-graphql's wrapper on every field.
 	 */
 	@Bean
-	GraphQlSourceBuilderCustomizer synchronousFields(FieldObservations observations) {
+	GraphQlSourceBuilderCustomizer synchronousFields(FieldObservations observations, ComparisonController comparisons) {
 		return builder -> {
 			if (!observations.fieldsObserved()) {
-				builder.typeVisitors(List.of(new SynchronousFields()));
+				builder.typeVisitors(List.of(new SynchronousFields(), DirectComparisons.of(comparisons)));
 			}
 		};
 	}
