@@ -2,7 +2,6 @@ package eu.tmall.gateway.pricing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * What a parcel really costs the shopper delivered, broken down. All amounts are in one
@@ -27,11 +26,14 @@ public record LandedCost(Money goods, Money shipping, Money vat, Money duty, Mon
 		boolean exchangeRatesOutdated) {
 
 	public LandedCost {
-		List<Money> parts = List.of(goods, shipping, vat, duty, fees);
-		if (parts.stream().anyMatch(part -> part.currency() != total.currency())) {
-			throw new IllegalArgumentException("a landed cost is in one currency: " + parts + " against " + total);
+		// a loop, not a stream: one is built for every offer quoted
+		BigDecimal sum = BigDecimal.ZERO;
+		for (Money part : new Money[] { goods, shipping, vat, duty, fees }) {
+			if (part.currency() != total.currency()) {
+				throw new IllegalArgumentException("a landed cost is in one currency: " + part + " against " + total);
+			}
+			sum = sum.add(part.amount());
 		}
-		BigDecimal sum = parts.stream().map(Money::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 		if (sum.compareTo(total.amount()) != 0) {
 			throw new IllegalArgumentException("the parts add up to " + sum + ", not to the total " + total.amount());
 		}
