@@ -1,6 +1,7 @@
 package eu.tmall.gateway.graphql;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import eu.tmall.gateway.catalog.Quote;
 import eu.tmall.gateway.catalog.QuotedProduct;
@@ -9,6 +10,9 @@ import eu.tmall.gateway.pricing.Money;
 import eu.tmall.gateway.pricing.MoneyFormatter;
 import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.LightDataFetcher;
 import graphql.schema.TypeResolver;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.TypeRuntimeWiring;
@@ -56,11 +60,24 @@ class ComputedFields implements RuntimeWiringConfigurer {
 	}
 
 	/**
-	 * Trivial in graphql-java's sense: computed in memory, so the observation
-	 * instrumentation leaves it alone instead of timing hundreds of them per request.
+	 * Light in graphql-java's sense, so trivial too: computed in memory from the source
+	 * alone, so the observation instrumentation leaves it alone instead of timing
+	 * hundreds of them per request, and graphql-java builds no environment for it.
 	 */
 	private static <S> DataFetcher<Object> of(Class<S> source, Function<S, Object> field) {
-		return (TrivialDataFetcher<Object>) env -> field.apply(source.cast(env.getSource()));
+		return new LightDataFetcher<>() {
+
+			@Override
+			public Object get(GraphQLFieldDefinition definition, Object parent, Supplier<DataFetchingEnvironment> env) {
+				return field.apply(source.cast(parent));
+			}
+
+			@Override
+			public Object get(DataFetchingEnvironment env) {
+				return field.apply(source.cast(env.getSource()));
+			}
+
+		};
 	}
 
 }

@@ -87,15 +87,17 @@ class ExecutionConfiguration {
 	}
 
 	/**
-	 * The {@link ContextFree} fields without spring-graphql's context snapshot, and a
-	 * product's offers without its argument binding ({@link DirectComparisons}), unless
-	 * fields are observed: their timing needs spring-graphql's wrapper on every field.
+	 * The {@link ContextFree} fields without spring-graphql's context snapshot, and the
+	 * fields every query runs without its argument binding when they need none
+	 * ({@link DirectFields}), unless fields are observed: their timing needs
+	 * spring-graphql's wrapper on every field.
 	 */
 	@Bean
-	GraphQlSourceBuilderCustomizer synchronousFields(FieldObservations observations, ComparisonController comparisons) {
+	GraphQlSourceBuilderCustomizer synchronousFields(FieldObservations observations, ProductController products,
+			ComparisonController comparisons) {
 		return builder -> {
 			if (!observations.fieldsObserved()) {
-				builder.typeVisitors(List.of(new SynchronousFields(), DirectComparisons.of(comparisons)));
+				builder.typeVisitors(List.of(new SynchronousFields(), DirectFields.of(products, comparisons)));
 			}
 		};
 	}

@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The fields whose controller computes from its source or answers DataLoader futures run
  * without spring-graphql's context snapshot, and those whose Monos need the request's
- * context keep it; a product's offers, asked without a filter or a destination, are
- * answered by their controller method directly ({@link DirectComparisons}). What they
- * answer is shown by the tests of each field, which run through these same fetchers.
+ * context keep it; the fields every query runs, given no argument to bind, call their
+ * controller method directly ({@link DirectFields}). What they answer is shown by the
+ * tests of each field, which run through these same fetchers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gateway.embedded.latency=0ms")
 @AutoConfigureHttpGraphQlTester
@@ -32,9 +32,9 @@ class SynchronousFieldsTests {
 	private GraphQlSource source;
 
 	@ParameterizedTest(name = "{0}.{1}: {2}")
-	@CsvSource({ "Product, offers, DirectComparisons", "Product, bestOffer, DirectComparisons",
-			"Product, comparison, DirectComparisons", "Offer, shippingOptions, SynchronousFields",
-			"Query, product, SynchronousFields", "Query, products, SynchronousFields",
+	@CsvSource({ "Product, offers, DirectFields", "Product, bestOffer, DirectFields",
+			"Product, comparison, DirectFields", "Offer, shippingOptions, SynchronousFields",
+			"Query, product, DirectFields", "Query, products, SynchronousFields",
 			"Query, search, ContextDataFetcherDecorator", "Query, node, SynchronousFields" })
 	void shouldRunOnlyTheContextFreeFieldsWithoutTheSnapshot(String type, String field, String fetchedBy) {
 		GraphQLSchema schema = this.source.schema();
