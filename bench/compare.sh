@@ -5,6 +5,7 @@
 # end prints the medians, and per round whether warm `product` made at least half of `{ __typename }`.
 # Usage: BEFORE=/tmp/old.jar bench/compare.sh          (BEFORE against this checkout's jar; about 15 minutes)
 #        BEFORE=a.jar AFTER=b.jar CACHES=true QUERIES="typename product" ROUNDS=3 bench/compare.sh
+#        BEFORE=a.jar AFTER=a.jar AFTER_JVM_ARGS=-Dreactor.netty.ioWorkerCount=2 bench/compare.sh   (JVM flags)
 # Measure on a quiet machine: flock -x /work/helpers/cpu.lock bench/compare.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,9 @@ read -ra GATEWAY_ARGS <<<"${GATEWAY_ARGS:-}"
 source bench/lib.sh
 AFTER=${AFTER:-$(bench_jar)}
 BEFORE=${BEFORE:?set BEFORE to the jar of the other build}
+# JVM flags of each build's java, beside -Xms512m -Xmx2g: the same jar twice with different flags compares them
+BEFORE_JVM_ARGS=${BEFORE_JVM_ARGS:-}
+AFTER_JVM_ARGS=${AFTER_JVM_ARGS:-}
 trap stop_all EXIT
 
 start_upstreams "$AFTER" "$LATENCY_MS"
@@ -32,8 +36,10 @@ for caches in "${CACHES[@]}"; do
 	for build in before after; do
 		jar=$BEFORE
 		[[ $build == after ]] && jar=$AFTER
-		start_gateway "$jar" "$OUT/compare-$build-cache-$caches.log" --gateway.cache.enabled="$caches" \
-			--logging.level.eu.tmall.gateway.requests=INFO "${GATEWAY_ARGS[@]}"
+		jvm_args=$BEFORE_JVM_ARGS
+		[[ $build == after ]] && jvm_args=$AFTER_JVM_ARGS
+		JVM_ARGS=$jvm_args start_gateway "$jar" "$OUT/compare-$build-cache-$caches.log" \
+			--gateway.cache.enabled="$caches" --logging.level.eu.tmall.gateway.requests=INFO "${GATEWAY_ARGS[@]}"
 		pid[$build]=$gateway_pid
 		port[$build]=$gateway_port
 	done

@@ -67,7 +67,8 @@ start_gateway() {
 	shift 2
 	gateway_port=$(free_port)
 	gateway_management_port=$(free_port)
-	java -Xms512m -Xmx2g -jar "$jar" --server.port="$gateway_port" \
+	# shellcheck disable=SC2086 # JVM_ARGS is a list of flags
+	java -Xms512m -Xmx2g ${JVM_ARGS:-} -jar "$jar" --server.port="$gateway_port" \
 		--management.server.port="$gateway_management_port" \
 		--management.endpoints.web.exposure.include=health,metrics --gateway.clients.require-key=false \
 		--logging.level.root=WARN "$@" >"$log" 2>&1 &
