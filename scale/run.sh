@@ -292,8 +292,17 @@ recovered=$(count bench/queries/typename.json 16 300 "$RECOVERED_KEY")
 echo "redis stopped: $redis_load; readiness meanwhile $degraded_status; gauges $degraded_gauges; shared again after $back_after s; then $recovered"
 
 # --- verdicts
+# within the partners' limit: the 100 of a full bucket, and no more than its greedy refill
+# of 100 a minute added while the 300 were sent (a few on a quiet machine, more on a busy
+# one), with 3 to spare for rounding
+within_limit() { # $1 RESULT line
+	local ok allowed
+	ok=$(field "$1" ok)
+	allowed=$(awk -v seconds="$(field "$1" seconds)" 'BEGIN { print 100 + int(seconds * 100 / 60) + 3 }')
+	[[ $ok -ge 100 && $ok -le $allowed ]]
+}
 failures=()
-[[ $(field "$limit" ok) -ge 100 && $(field "$limit" ok) -le 105 ]] || failures+=("the limit let $(field "$limit" ok) of 300 through")
+within_limit "$limit" || failures+=("the limit let $(field "$limit" ok) of 300 through in $(field "$limit" seconds) s")
 [[ $(field "$limit" retryAfter) -eq $(($(field "$limit" requests) - $(field "$limit" ok))) ]] ||
 	failures+=("not every refusal carried Retry-After")
 [[ "$apq" == *'"__typename":"Query"'* && "$apq" != *PersistedQueryNotFound* ]] || failures+=("APQ not shared: $apq")
@@ -303,7 +312,8 @@ failures=()
 [[ "$degraded_readiness" == *'"sharedTier":{"status":"DEGRADED"'* && "$degraded_status" == 200 ]] ||
 	failures+=("readiness did not show the shared tier degraded: $degraded_readiness")
 [[ $(echo "$back_after < 10" | bc) -eq 1 ]] || failures+=("shared again only after $back_after s")
-[[ $(field "$recovered" ok) -ge 100 && $(field "$recovered" ok) -le 105 ]] || failures+=("after Redis came back the limit let $(field "$recovered" ok) through")
+within_limit "$recovered" ||
+	failures+=("after Redis came back the limit let $(field "$recovered" ok) through in $(field "$recovered" seconds) s")
 
 if [[ "$RESULTS" != /dev/null ]]; then
 	cat >"$RESULTS" <<MD
