@@ -87,19 +87,17 @@ class ExecutionConfiguration {
 	}
 
 	/**
-	 * The {@link ContextFree} fields without spring-graphql's context snapshot, and the
-	 * fields every query runs without its argument binding when they need none
-	 * ({@link DirectFields}), unless fields are observed: their timing needs
-	 * spring-graphql's wrapper on every field.
+	 * The fields read from a record without graphql-java's lookup per value
+	 * ({@link RecordFields}); and the {@link ContextFree} fields without spring-graphql's
+	 * context snapshot, and the fields every query runs without its argument binding when
+	 * they need none ({@link DirectFields}), unless fields are observed: their timing
+	 * needs spring-graphql's wrapper on every field.
 	 */
 	@Bean
 	GraphQlSourceBuilderCustomizer synchronousFields(FieldObservations observations, ProductController products,
 			ComparisonController comparisons) {
-		return builder -> {
-			if (!observations.fieldsObserved()) {
-				builder.typeVisitors(List.of(new SynchronousFields(), DirectFields.of(products, comparisons)));
-			}
-		};
+		return builder -> builder.typeVisitors(observations.fieldsObserved() ? List.of(new RecordFields())
+				: List.of(new RecordFields(), new SynchronousFields(), DirectFields.of(products, comparisons)));
 	}
 
 	@Bean

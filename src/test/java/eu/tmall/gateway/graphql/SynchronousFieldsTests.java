@@ -35,7 +35,8 @@ class SynchronousFieldsTests {
 	@CsvSource({ "Product, offers, DirectFields", "Product, bestOffer, DirectFields",
 			"Product, comparison, DirectFields", "Offer, shippingOptions, SynchronousFields",
 			"Query, product, DirectFields", "Query, products, SynchronousFields",
-			"Query, search, ContextDataFetcherDecorator", "Query, node, SynchronousFields" })
+			"Query, search, ContextDataFetcherDecorator", "Query, node, SynchronousFields",
+			"Offer, title, RecordFields", "Money, currency, RecordFields" })
 	void shouldRunOnlyTheContextFreeFieldsWithoutTheSnapshot(String type, String field, String fetchedBy) {
 		GraphQLSchema schema = this.source.schema();
 		DataFetcher<?> fetcher = schema.getCodeRegistry()
