@@ -1,6 +1,5 @@
 package eu.tmall.gateway.access;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,13 +16,9 @@ import org.springframework.util.MultiValueMap;
  * The parameters of a GraphQL-over-HTTP request, checked for their JSON types, so that a
  * malformed request gets a message that says what is wrong, and then handed to
  * spring-graphql as they are ({@link #toGraphQlRequest()}): the body is parsed once.
- *
- * @param source the JSON body these were read from, for a handler that reads the body
- * itself ({@code null} for a GET)
  */
 record GraphQlRequestBody(@Nullable String query, @Nullable String operationName,
-		@Nullable Map<String, @Nullable Object> variables, @Nullable Map<String, Object> extensions,
-		byte @Nullable [] source) {
+		@Nullable Map<String, @Nullable Object> variables, @Nullable Map<String, Object> extensions) {
 
 	static GraphQlRequestBody fromJson(byte[] body, JsonMapper json) {
 		if (!(readJson(body, json, "the request body") instanceof Map<?, ?> root)) {
@@ -31,13 +26,13 @@ record GraphQlRequestBody(@Nullable String query, @Nullable String operationName
 		}
 		return new GraphQlRequestBody(string(root.get("query"), "query"),
 				string(root.get("operationName"), "operationName"), object(root.get("variables"), "variables"),
-				object(root.get("extensions"), "extensions"), body);
+				object(root.get("extensions"), "extensions"));
 	}
 
 	/** A GET request's URL parameters, variables and extensions as JSON strings. */
 	static GraphQlRequestBody fromParameters(MultiValueMap<String, String> parameters, JsonMapper json) {
 		return new GraphQlRequestBody(parameters.getFirst("query"), parameters.getFirst("operationName"),
-				jsonParameter(parameters, "variables", json), jsonParameter(parameters, "extensions", json), null);
+				jsonParameter(parameters, "variables", json), jsonParameter(parameters, "extensions", json));
 	}
 
 	/** The id of an Apollo automatic persisted query, if the request names one. */
@@ -53,7 +48,7 @@ record GraphQlRequestBody(@Nullable String query, @Nullable String operationName
 	}
 
 	GraphQlRequestBody withQuery(String document) {
-		return new GraphQlRequestBody(document, this.operationName, this.variables, this.extensions, null);
+		return new GraphQlRequestBody(document, this.operationName, this.variables, this.extensions);
 	}
 
 	/**
@@ -63,19 +58,6 @@ record GraphQlRequestBody(@Nullable String query, @Nullable String operationName
 	GraphQlRequest toGraphQlRequest() {
 		String document = (this.query != null) ? this.query : PersistedQuerySupport.PERSISTED_QUERY_MARKER;
 		return new DefaultGraphQlRequest(document, this.operationName, this.variables, this.extensions);
-	}
-
-	/** The request as a JSON body: the one it came in, unless it was a GET or changed. */
-	byte[] toJson(JsonMapper json) {
-		if (this.source != null) {
-			return this.source;
-		}
-		Map<String, @Nullable Object> body = new LinkedHashMap<>();
-		body.put("query", this.query);
-		body.put("operationName", this.operationName);
-		body.put("variables", this.variables);
-		body.put("extensions", this.extensions);
-		return json.writeValueAsBytes(body);
 	}
 
 	private static @Nullable Object readJson(byte[] body, JsonMapper json, String what) {

@@ -10,18 +10,15 @@ import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.cors.reactive.CorsProcessor;
 import org.springframework.web.cors.reactive.CorsUtils;
 import org.springframework.web.cors.reactive.DefaultCorsProcessor;
@@ -64,8 +61,6 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 
 	private final int maxCharacters;
 
-	private final JsonMapper json;
-
 	private final ErrorResponses errors;
 
 	GraphQlRequestFilter(String path, Callers callers, PublishableKeys publishable, TrustedDocuments publishedDocuments,
@@ -82,7 +77,6 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 		this.rateLimitMetrics = rateLimitMetrics;
 		this.reader = new GraphQlRequestReader(maxRequestBytes, json);
 		this.maxCharacters = maxCharacters;
-		this.json = json;
 		this.errors = errors;
 	}
 
@@ -223,30 +217,20 @@ class GraphQlRequestFilter implements WebFilter, Ordered {
 
 	/**
 	 * The exchange as spring-graphql's routes take it: the checked request in
-	 * {@link AdmittedRequest#ATTRIBUTE}, for the handler to run without reading the body
-	 * again, and a GET as the POST it stands for.
+	 * {@link AdmittedRequest#ATTRIBUTE}, which both its handlers run without reading the
+	 * body, and a GET as the POST it stands for.
 	 */
 	private ServerWebExchange handedOn(ServerWebExchange exchange, GraphQlRequestBody body, boolean get) {
 		exchange.getAttributes().put(AdmittedRequest.ATTRIBUTE, body.toGraphQlRequest());
-		if (get) {
-			ServerHttpRequest post = exchange.getRequest()
-				.mutate()
-				.method(HttpMethod.POST)
-				.headers(headers -> headers.setContentType(MediaType.APPLICATION_JSON))
-				.build();
-			return exchange.mutate().request(post).build();
+		if (!get) {
+			return exchange;
 		}
-		// the body, already read, again for a handler that reads it itself (the SSE
-		// route's)
-		ServerHttpRequest replayed = new ServerHttpRequestDecorator(exchange.getRequest()) {
-
-			@Override
-			public Flux<DataBuffer> getBody() {
-				return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body.toJson(json))));
-			}
-
-		};
-		return exchange.mutate().request(replayed).build();
+		ServerHttpRequest post = exchange.getRequest()
+			.mutate()
+			.method(HttpMethod.POST)
+			.headers(headers -> headers.setContentType(MediaType.APPLICATION_JSON))
+			.build();
+		return exchange.mutate().request(post).build();
 	}
 
 }

@@ -11,6 +11,7 @@ import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +25,7 @@ import org.springframework.graphql.observation.ExecutionRequestObservationConven
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
+import org.springframework.graphql.server.webflux.GraphQlSseHandler;
 
 /**
  * How graphql-java executes the gateway's requests.
@@ -143,6 +145,16 @@ class ExecutionConfiguration {
 	@Bean
 	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler, JsonMapper json) {
 		return new IncrementalGraphQlHttpHandler(webGraphQlHandler, json);
+	}
+
+	/**
+	 * spring-graphql's server-sent events handler (Boot backs off its own), on Boot's
+	 * settings, running the checked request too.
+	 */
+	@Bean
+	GraphQlSseHandler graphQlSseHandler(WebGraphQlHandler webGraphQlHandler, GraphQlProperties properties) {
+		GraphQlProperties.Sse sse = properties.getHttp().getSse();
+		return new AdmittedSseHandler(webGraphQlHandler, sse.getTimeout(), sse.getKeepAlive());
 	}
 
 	/**

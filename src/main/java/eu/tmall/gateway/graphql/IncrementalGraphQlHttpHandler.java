@@ -16,13 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
-import org.springframework.graphql.GraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlHandler;
-import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -66,17 +63,11 @@ class IncrementalGraphQlHttpHandler extends GraphQlHttpHandler {
 	 */
 	@Override
 	public Mono<ServerResponse> handleRequest(ServerRequest request) {
-		if (!(request.attributes().remove(AdmittedRequest.ATTRIBUTE) instanceof GraphQlRequest admitted)) {
-			return Mono.error(new IllegalStateException("a GraphQL request reached the handler unchecked"));
-		}
 		// copied into the GraphQL request's attributes, where IncrementalDelivery fills
 		// it
 		request.attributes().put(IncrementalDelivery.ATTRIBUTE, new IncrementalDelivery.Later());
-		ServerHttpRequest http = request.exchange().getRequest();
-		WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), http.getHeaders(), http.getCookies(),
-				http.getRemoteAddress(), request.attributes(), admitted, http.getId(),
-				request.exchange().getLocaleContext().getLocale());
-		return this.graphQlHandler.handleRequest(graphQlRequest)
+		return AdmittedRequest.of(request)
+			.flatMap(this.graphQlHandler::handleRequest)
 			.flatMap(response -> prepareResponse(request, response));
 	}
 

@@ -13,6 +13,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The GraphQL-over-HTTP specification: POST, GET for queries, both media types, and the
  * status codes each calls for.
@@ -45,6 +47,30 @@ class GraphQlOverHttpTests {
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_GRAPHQL_RESPONSE)
 			.expectBody(Void.class);
+	}
+
+	/**
+	 * The server-sent events route runs the request the access filter checked, as the
+	 * JSON route does; the schema has no subscription, so it answers that it serves
+	 * subscriptions only, once the checked query has run.
+	 */
+	@Test
+	void shouldRunTheCheckedRequestOnTheServerSentEventsRoute() {
+		String body = this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.bodyValue(Map.of("query", "{ __typename }"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(body).contains("event:next", "supports only subscriptions").doesNotContain("unchecked");
 	}
 
 	@Test

@@ -3,14 +3,18 @@ package eu.tmall.gateway.graphql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import graphql.ExecutionResult;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.webflux.AbstractGraphQlHttpHandler;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.graphql.support.DefaultGraphQlRequest;
 import org.springframework.http.HttpStatus;
@@ -23,25 +27,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The HTTP handler runs what the access filter read and checked, and nothing else: a
- * request that comes without it is refused, not read from its body.
+ * Both of spring-graphql's handlers, the JSON one and the server-sent events one, run
+ * what the access filter read and checked, and nothing else: a request that comes without
+ * it is refused, not read from its body.
  */
-class IncrementalGraphQlHttpHandlerTests {
+class AdmittedRequestTests {
 
 	private final List<WebGraphQlRequest> executed = new ArrayList<>();
 
-	private final IncrementalGraphQlHttpHandler handler = new IncrementalGraphQlHttpHandler(recording(),
-			JsonMapper.builder().build());
+	static List<Named<Function<WebGraphQlHandler, AbstractGraphQlHttpHandler>>> handlers() {
+		return List.of(
+				Named.of("HTTP", graphQl -> new IncrementalGraphQlHttpHandler(graphQl, JsonMapper.builder().build())),
+				Named.of("SSE", graphQl -> new AdmittedSseHandler(graphQl, null, null)));
+	}
 
-	@Test
-	void runsTheAdmittedRequestWithoutReadingTheBody() {
+	@ParameterizedTest
+	@MethodSource("handlers")
+	void runsTheAdmittedRequestWithoutReadingTheBody(Function<WebGraphQlHandler, AbstractGraphQlHttpHandler> handler) {
 		MockServerRequest request = request();
 		request.attributes()
 			.put(AdmittedRequest.ATTRIBUTE,
 					new DefaultGraphQlRequest("query Product($gtin: ID!) { product(gtin: $gtin) { gtin } }", "Product",
 							Map.of("gtin", "8479235294249"), Map.of()));
 
-		ServerResponse response = this.handler.handleRequest(request).block();
+		ServerResponse response = handler.apply(recording()).handleRequest(request).block();
 
 		assertThat(response.statusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(this.executed).singleElement().satisfies(executed -> {
@@ -52,9 +61,10 @@ class IncrementalGraphQlHttpHandlerTests {
 		});
 	}
 
-	@Test
-	void refusesARequestTheFilterDidNotAdmit() {
-		assertThatIllegalStateException().isThrownBy(() -> this.handler.handleRequest(request()).block())
+	@ParameterizedTest
+	@MethodSource("handlers")
+	void refusesARequestTheFilterDidNotAdmit(Function<WebGraphQlHandler, AbstractGraphQlHttpHandler> handler) {
+		assertThatIllegalStateException().isThrownBy(() -> handler.apply(recording()).handleRequest(request()).block())
 			.withMessageContaining("unchecked");
 		assertThat(this.executed).isEmpty();
 	}
