@@ -1,5 +1,8 @@
 package eu.tmall.gateway.access;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +45,11 @@ class GraphQlRequestReader {
 					"Content-Type '%s' is not supported: send a GraphQL request as application/json, or a query with GET"
 						.formatted(request.getHeaders().getFirst("Content-Type"))));
 		}
+		if (!isUtf8(contentType)) {
+			return Mono.error(RefusedRequest.unsupportedMediaType(
+					"charset '%s' is not supported: send application/json in UTF-8, which it is without a charset"
+						.formatted(contentType.getParameter("charset"))));
+		}
 		if (request.getHeaders().getContentLength() > this.maxRequestBytes) {
 			return Mono.error(tooLarge());
 		}
@@ -58,6 +66,22 @@ class GraphQlRequestReader {
 		}
 		catch (InvalidMediaTypeException ex) {
 			return null;
+		}
+	}
+
+	/**
+	 * Whether the body is UTF-8, as JSON is (RFC 8259) and as it is read: no charset, or
+	 * UTF-8 or its subset US-ASCII.
+	 */
+	private static boolean isUtf8(MediaType contentType) {
+		try {
+			Charset charset = contentType.getCharset();
+			return charset == null || charset.equals(StandardCharsets.UTF_8)
+					|| charset.equals(StandardCharsets.US_ASCII);
+		}
+		catch (IllegalArgumentException ex) {
+			// a charset Java does not know, or a name that is not one
+			return false;
 		}
 	}
 

@@ -8,6 +8,8 @@ import eu.tmall.gateway.NoBufferLeaks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -86,6 +88,28 @@ class MalformedRequestTests {
 	void shouldRefuseAnUnknownContentType() {
 		refused(post(MediaType.TEXT_PLAIN, "{ __typename }"), HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 				"UNSUPPORTED_MEDIA_TYPE", "Content-Type 'text/plain' is not supported");
+	}
+
+	@Test
+	void shouldRefuseABodyInACharsetOtherThanUtf8() {
+		MediaType latin1 = MediaType.parseMediaType("application/json;charset=ISO-8859-1");
+
+		refused(post(latin1, "{\"query\":\"{ __typename }\",\"variables\":{\"city\":\"Málaga\"}}"),
+				HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+				"charset 'ISO-8859-1' is not supported: send application/json in UTF-8");
+		refused(post(MediaType.parseMediaType("application/json;charset=UTF-16"), "{\"query\":\"{ __typename }\"}"),
+				HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "charset 'UTF-16' is not supported");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "application/json;charset=UTF-8", "application/json; charset=\"utf-8\"",
+			"application/json;charset=us-ascii" })
+	void shouldTakeABodyInUtf8(String contentType) {
+		post(MediaType.parseMediaType(contentType), "{\"query\":\"{ __typename }\"}").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.__typename")
+			.isEqualTo("Query");
 	}
 
 	@Test
