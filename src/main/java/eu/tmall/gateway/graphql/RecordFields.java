@@ -50,18 +50,28 @@ final class RecordFields extends GraphQLTypeVisitorStub {
 		return TraversalControl.CONTINUE;
 	}
 
-	/** One field's reader, remembering the last source class it read. */
+	/**
+	 * One field's reader: one per source class, built once, and the last one used at
+	 * hand.
+	 */
 	static final class Fetcher implements LightDataFetcher<@Nullable Object> {
 
-		private final String name;
-
 		private final PropertyDataFetcher<@Nullable Object> byName;
+
+		private final ClassValue<Reader> readers;
 
 		private volatile Reader last = Reader.NONE;
 
 		Fetcher(String name) {
-			this.name = name;
 			this.byName = PropertyDataFetcher.fetching(name);
+			this.readers = new ClassValue<>() {
+
+				@Override
+				protected Reader computeValue(Class<?> type) {
+					return Reader.of(type, name);
+				}
+
+			};
 		}
 
 		@Override
@@ -72,10 +82,15 @@ final class RecordFields extends GraphQLTypeVisitorStub {
 			}
 			Reader reader = this.last;
 			if (reader.type != source.getClass()) {
-				reader = Reader.of(source.getClass(), this.name);
+				reader = reader(source.getClass());
 				this.last = reader;
 			}
 			return (reader.read != null) ? reader.read.apply(source) : this.byName.get(field, source, env);
+		}
+
+		/** The reader of a source class, built on its first use. */
+		Reader reader(Class<?> type) {
+			return this.readers.get(type);
 		}
 
 		@Override
@@ -85,9 +100,7 @@ final class RecordFields extends GraphQLTypeVisitorStub {
 
 	}
 
-	/**
-	 * How to read a field of one class: its record method, or by name when it has none.
-	 */
+	/** How to read a field of one class: its record-like method, or by name. */
 	record Reader(@Nullable Class<?> type, @Nullable Function<Object, @Nullable Object> read) {
 
 		static final Reader NONE = new Reader(null, null);
@@ -153,6 +166,9 @@ final class RecordFields extends GraphQLTypeVisitorStub {
 							MethodType.methodType(answer, type))
 					.getTarget()
 					.invoke();
+			}
+			catch (Error ex) {
+				throw ex;
 			}
 			catch (Throwable ex) {
 				// a class the gateway's module cannot look into: read by name

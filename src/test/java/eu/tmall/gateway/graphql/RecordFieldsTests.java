@@ -103,6 +103,20 @@ class RecordFieldsTests {
 	}
 
 	@Test
+	void buildsOneReaderPerSourceClassWhenSourcesAlternate() throws Exception {
+		RecordFields.Fetcher name = new RecordFields.Fetcher("name");
+		RecordFields.Reader items = name.reader(Item.class);
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(name.get(ANY, new Item("kettle", 3, 2), NO_ENV)).isEqualTo("kettle");
+			assertThat(name.get(ANY, new Methods("methods"), NO_ENV)).isEqualTo("methods");
+		}
+
+		assertThat(name.reader(Item.class)).isSameAs(items);
+		assertThat(name.reader(Methods.class)).isSameAs(name.reader(Methods.class)).isNotSameAs(items);
+	}
+
+	@Test
 	void readsAMapsEntryNotItsMethod() throws Exception {
 		RecordFields.Fetcher size = new RecordFields.Fetcher("size");
 		Map<String, Object> source = Map.of("size", "large");
