@@ -96,7 +96,7 @@ class ExecutionConfiguration {
 	 * needs spring-graphql's wrapper on every field.
 	 */
 	@Bean
-	GraphQlSourceBuilderCustomizer synchronousFields(FieldObservations observations, ProductController products,
+	GraphQlSourceBuilderCustomizer fieldFetchers(FieldObservations observations, ProductController products,
 			ComparisonController comparisons) {
 		return builder -> builder.typeVisitors(observations.fieldsObserved() ? List.of(new RecordFields())
 				: List.of(new RecordFields(), new SynchronousFields(), DirectFields.of(products, comparisons)));
