@@ -5,6 +5,7 @@ import java.util.List;
 
 import eu.tmall.gateway.observability.RequestClient;
 import eu.tmall.gateway.observability.RequestTally;
+import eu.tmall.gateway.observability.SummaryLog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -34,8 +35,7 @@ class RequestObservations implements WebGraphQlInterceptor {
 
 	static final String ERRORS = "gateway.graphql.errors";
 
-	// a logger of its own, so the summary lines can be routed or silenced on their own
-	private static final Logger logger = LoggerFactory.getLogger("eu.tmall.gateway.requests");
+	private static final Logger logger = LoggerFactory.getLogger(SummaryLog.LOGGER);
 
 	private final MeterRegistry registry;
 

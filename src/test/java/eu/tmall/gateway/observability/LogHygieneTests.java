@@ -61,10 +61,12 @@ import static org.awaitility.Awaitility.await;
  * fail for expected reasons: every upstream fault, a client that hangs up, a refused
  * request. Each is at most two lines (the request's summary and one WARN), none at ERROR,
  * no stack trace, no secret; and a sustained fault load costs a bounded number of bytes
- * per failed request.
+ * per failed request. The summary lines are written at once, so that each request's lines
+ * are in the output when it is answered.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"gateway.embedded.latency=0ms", "gateway.clients.require-key=true",
+		"gateway.observability.summary-log.flush-interval=0",
 		"gateway.clients.partners.load.key-sha256=" + LogHygieneTests.LOAD_KEY_SHA256,
 		"gateway.clients.partners.load.rate-limit.capacity=100000",
 		"gateway.clients.partners.load.rate-limit.refill=100000",

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.jayway.jsonpath.JsonPath;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
@@ -93,6 +96,9 @@ class ObservabilityTests {
 	@Autowired
 	private MutableClock clock;
 
+	@Autowired
+	private SummaryLog summaryLog;
+
 	@LocalServerPort
 	private int port;
 
@@ -105,6 +111,8 @@ class ObservabilityTests {
 
 	@BeforeEach
 	void connect() {
+		// an earlier test's summary lines are written before this one's are counted
+		this.summaryLog.flush();
 		this.upstreams.reset();
 		this.clock.set(FixedClockConfiguration.NOW);
 		for (Upstream upstream : Upstream.values()) {
@@ -205,10 +213,30 @@ class ObservabilityTests {
 	}
 
 	@Test
+	void shouldWriteTheSummaryLinesThroughTheBufferWithTheConsolesFormat(CapturedOutput output) {
+		Logger summaries = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(SummaryLog.LOGGER);
+		assertThat(summaries.getAppender(SummaryLog.APPENDER)).isNotNull().satisfies(appender -> {
+			assertThat(appender.isStarted()).isTrue();
+		});
+		assertThat(summaries.isAdditive()).isFalse();
+
+		String traceId = "7d1c0e5f3a2b4c6d8e9f0a1b2c3d4e5f";
+
+		query(PRODUCT, Map.of("gtin", sharedGtin(11), "shipTo", "BE"), "00-" + traceId + "-00f067aa0ba902b7-01");
+		this.summaryLog.flush();
+
+		assertThat(output.getOut().lines().filter(line -> line.contains(traceId))).singleElement()
+			.satisfies(line -> assertThat(line).contains(" INFO ")
+				.contains(SummaryLog.LOGGER)
+				.contains("graphql operation=Product"));
+	}
+
+	@Test
 	void shouldKeepSecretsKeysAndSignaturesOutOfTheLogsOfAFailingRequest(CapturedOutput output) {
 		failAliExpressByEan();
 
 		query(PRODUCT, Map.of("gtin", sharedGtin(7), "shipTo", "NL"));
+		this.summaryLog.flush();
 
 		assertThat(output).contains("UNAVAILABLE at ")
 			.containsPattern("graphql operation=Product client=anonymous duration_ms=\\d+ upstream_calls=2 "
@@ -241,6 +269,7 @@ class ObservabilityTests {
 			int seen = output.getOut().length();
 
 			query(PRODUCT, Map.of("gtin", gtin, "shipTo", "AT"), "00-" + traceId + "-00f067aa0ba902b7-01");
+			this.summaryLog.flush();
 
 			assertThat(output.getOut()
 				.substring(seen)

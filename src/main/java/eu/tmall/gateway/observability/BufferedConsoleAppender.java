@@ -1,0 +1,103 @@
+package eu.tmall.gateway.observability;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A console appender that writes its lines the way a busy web server writes its access
+ * log (nginx's {@code access_log … buffer=64k flush=…}): into a buffer, which goes out in
+ * one write when it is full, every {@code flushInterval}, and when the appender stops.
+ * Lines are encoded on the logging thread, as Logback's own appenders do; only the copy
+ * into the buffer holds the lock.
+ */
+final class BufferedConsoleAppender extends OutputStreamAppender<ILoggingEvent> {
+
+	static final int BUFFER_BYTES = 64 * 1024;
+
+	private final OutputStream target;
+
+	private final Duration flushInterval;
+
+	private @Nullable ScheduledFuture<?> flushes;
+
+	/**
+	 * @param target where the lines go, e.g. {@link StandardOutput}
+	 */
+	BufferedConsoleAppender(OutputStream target, Duration flushInterval) {
+		this.target = target;
+		this.flushInterval = flushInterval;
+		setImmediateFlush(false);
+	}
+
+	@Override
+	public void start() {
+		setOutputStream(new BufferedOutputStream(this.target, BUFFER_BYTES));
+		super.start();
+		if (!isStarted()) {
+			return;
+		}
+		long nanos = this.flushInterval.toNanos();
+		this.flushes = getContext().getScheduledExecutorService()
+			.scheduleWithFixedDelay(this::flush, nanos, nanos, TimeUnit.NANOSECONDS);
+		getContext().addScheduledFuture(this.flushes);
+	}
+
+	@Override
+	public void stop() {
+		if (this.flushes != null) {
+			this.flushes.cancel(false);
+		}
+		// closing the buffer writes what it holds; closing the target is the JVM's
+		// business
+		super.stop();
+	}
+
+	/** Writes what the buffer holds: a no-op when it is empty. */
+	void flush() {
+		this.streamWriteLock.lock();
+		try {
+			OutputStream buffer = getOutputStream();
+			if (isStarted() && buffer != null) {
+				buffer.flush();
+			}
+		}
+		catch (IOException ex) {
+			addError("Could not write the buffered log lines", ex);
+		}
+		finally {
+			this.streamWriteLock.unlock();
+		}
+	}
+
+	/**
+	 * The process's standard output, looked up at each write as Logback's console
+	 * appender does (a test's output capture replaces it). Closing it leaves it open.
+	 */
+	static final class StandardOutput extends OutputStream {
+
+		@Override
+		public void write(int b) {
+			System.out.write(b);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) {
+			System.out.write(bytes, offset, length);
+		}
+
+		@Override
+		public void flush() {
+			System.out.flush();
+		}
+
+	}
+
+}

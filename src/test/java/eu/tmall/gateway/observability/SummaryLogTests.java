@@ -1,0 +1,172 @@
+package eu.tmall.gateway.observability;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.OutputStreamAppender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The summary lines go out in writes of many lines, in order, and none is kept back: a
+ * full buffer, the timer, a flush and the end each write what is held. Every other line
+ * goes to the console at once. A Logger context of its own, the console a byte array.
+ */
+class SummaryLogTests {
+
+	private static final Duration NEVER = Duration.ofMinutes(1);
+
+	private final LoggerContext context = new LoggerContext();
+
+	private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+	private final Writes summaries = new Writes();
+
+	private final Logger summaryLogger = this.context.getLogger(SummaryLog.LOGGER);
+
+	@BeforeEach
+	void start() {
+		this.context.setMDCAdapter(new LogbackMDCAdapter());
+		this.context.start();
+	}
+
+	@AfterEach
+	void stop() {
+		this.context.stop();
+	}
+
+	@Test
+	void shouldHoldTheSummaryLinesUntilFlushedThenWriteThemInOneWrite() {
+		addAppenders("CONSOLE");
+		SummaryLog log = new SummaryLog(this.context, NEVER, this.summaries);
+
+		this.summaryLogger.info("graphql operation=A");
+		this.summaryLogger.info("graphql operation=B");
+		this.context.getLogger("eu.tmall.gateway.upstream").warn("AliExpress: UNAVAILABLE");
+
+		assertThat(this.summaries.writes()).isEmpty();
+		assertThat(console()).isEqualTo("WARN AliExpress: UNAVAILABLE\n");
+		log.flush();
+		assertThat(this.summaries.writes()).containsExactly("INFO graphql operation=A\nINFO graphql operation=B\n");
+		log.flush();
+		assertThat(this.summaries.writes()).hasSize(1);
+	}
+
+	@Test
+	void shouldWriteAFullBufferWithoutWaiting() {
+		addAppenders("CONSOLE");
+		new SummaryLog(this.context, NEVER, this.summaries);
+		String line = "graphql operation=" + "x".repeat(1000);
+
+		for (int i = 0; i <= BufferedConsoleAppender.BUFFER_BYTES / line.length(); i++) {
+			this.summaryLogger.info(line);
+		}
+
+		assertThat(this.summaries.writes()).isNotEmpty()
+			.allSatisfy(write -> assertThat(write).endsWith("\n").contains("INFO " + line + "\n"));
+		assertThat(String.join("", this.summaries.writes()).lines()).hasSizeGreaterThan(1);
+	}
+
+	@Test
+	void shouldWriteTheHeldLinesOnItsOwnWithinTheInterval() {
+		addAppenders("CONSOLE");
+		new SummaryLog(this.context, Duration.ofMillis(20), this.summaries);
+
+		this.summaryLogger.info("graphql operation=A");
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> !this.summaries.writes().isEmpty());
+		assertThat(this.summaries.writes()).containsExactly("INFO graphql operation=A\n");
+	}
+
+	@Test
+	void shouldWriteTheHeldLinesAndGiveTheConsoleBackWhenDestroyed() {
+		addAppenders("CONSOLE");
+		SummaryLog log = new SummaryLog(this.context, NEVER, this.summaries);
+		this.summaryLogger.info("graphql operation=A");
+
+		log.destroy();
+		this.summaryLogger.info("graphql operation=B");
+
+		assertThat(this.summaries.writes()).containsExactly("INFO graphql operation=A\n");
+		assertThat(console()).isEqualTo("INFO graphql operation=B\n");
+	}
+
+	@Test
+	void shouldLeaveALoggingConfigurationOfOnesOwnAlone() {
+		addAppenders("CONSOLE", "FILE");
+		new SummaryLog(this.context, NEVER, this.summaries);
+
+		this.summaryLogger.info("graphql operation=A");
+
+		assertThat(this.summaryLogger.iteratorForAppenders()).isExhausted();
+		assertThat(console()).isEqualTo("INFO graphql operation=A\n".repeat(2));
+	}
+
+	@Test
+	void shouldWriteEachLineAtOnceWithAFlushIntervalOfZero() {
+		addAppenders("CONSOLE");
+		new SummaryLog(this.context, Duration.ZERO, this.summaries);
+
+		this.summaryLogger.info("graphql operation=A");
+
+		assertThat(this.summaries.writes()).isEmpty();
+		assertThat(console()).isEqualTo("INFO graphql operation=A\n");
+	}
+
+	/** Root appenders of these names, each writing to the console's byte array. */
+	private void addAppenders(String... names) {
+		Logger root = this.context.getLogger(Logger.ROOT_LOGGER_NAME);
+		for (String name : names) {
+			PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+			encoder.setContext(this.context);
+			encoder.setPattern("%level %msg%n");
+			encoder.start();
+			OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+			appender.setContext(this.context);
+			appender.setName(name);
+			appender.setEncoder(encoder);
+			appender.setOutputStream(this.console);
+			appender.start();
+			root.addAppender(appender);
+		}
+	}
+
+	private String console() {
+		return this.console.toString(StandardCharsets.UTF_8);
+	}
+
+	/** Each write that reaches it, whole. */
+	private static final class Writes extends OutputStream {
+
+		private final List<String> writes = new ArrayList<>();
+
+		@Override
+		public synchronized void write(int b) {
+			this.writes.add(String.valueOf((char) b));
+		}
+
+		@Override
+		public synchronized void write(byte[] bytes, int offset, int length) {
+			this.writes.add(new String(bytes, offset, length, StandardCharsets.UTF_8));
+		}
+
+		synchronized List<String> writes() {
+			return List.copyOf(this.writes);
+		}
+
+	}
+
+}
