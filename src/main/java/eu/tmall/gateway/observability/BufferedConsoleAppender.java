@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  * A console appender that writes its lines the way a busy web server writes its access
  * log (nginx's {@code access_log … buffer=64k flush=…}): into a buffer, which goes out in
  * one write when it is full, every {@code flushInterval}, and when the appender stops.
- * Lines are encoded on the logging thread, as Logback's own appenders do; only the copy
- * into the buffer holds the lock.
+ * Lines are encoded on the logging thread, as Logback's own appenders do, outside the
+ * lock; the lock is held for the copy into the buffer, and by the thread whose line fills
+ * it for the one write of the whole buffer.
  */
 final class BufferedConsoleAppender extends OutputStreamAppender<ILoggingEvent> {
 
@@ -30,6 +31,7 @@ final class BufferedConsoleAppender extends OutputStreamAppender<ILoggingEvent> 
 
 	/**
 	 * @param target where the lines go, e.g. {@link StandardOutput}
+	 * @param flushInterval the longest a line waits in the buffer
 	 */
 	BufferedConsoleAppender(OutputStream target, Duration flushInterval) {
 		this.target = target;
@@ -60,7 +62,10 @@ final class BufferedConsoleAppender extends OutputStreamAppender<ILoggingEvent> 
 		super.stop();
 	}
 
-	/** Writes what the buffer holds: a no-op when it is empty. */
+	/**
+	 * Writes what the buffer holds; the timer's call finds it empty while the gateway is
+	 * idle.
+	 */
 	void flush() {
 		this.streamWriteLock.lock();
 		try {
@@ -74,6 +79,25 @@ final class BufferedConsoleAppender extends OutputStreamAppender<ILoggingEvent> 
 		}
 		finally {
 			this.streamWriteLock.unlock();
+		}
+	}
+
+	/**
+	 * Writes what the buffer holds and, from now on, each line as it comes, with no
+	 * timer: for an appender that gives way while lines may still reach it, which
+	 * stopping it would drop.
+	 */
+	void writeThrough() {
+		this.streamWriteLock.lock();
+		try {
+			setImmediateFlush(true);
+		}
+		finally {
+			this.streamWriteLock.unlock();
+		}
+		flush();
+		if (this.flushes != null) {
+			this.flushes.cancel(false);
 		}
 	}
 

@@ -12,6 +12,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,7 +93,7 @@ class SummaryLogTests {
 	}
 
 	@Test
-	void shouldWriteTheHeldLinesAndGiveTheConsoleBackWhenDestroyed() {
+	void shouldWriteTheHeldLinesAndEachLaterOneAtOnceWhenDestroyed() {
 		addAppenders("CONSOLE");
 		SummaryLog log = new SummaryLog(this.context, NEVER, this.summaries);
 		this.summaryLogger.info("graphql operation=A");
@@ -100,8 +101,22 @@ class SummaryLogTests {
 		log.destroy();
 		this.summaryLogger.info("graphql operation=B");
 
+		assertThat(this.summaries.writes()).containsExactly("INFO graphql operation=A\n", "INFO graphql operation=B\n");
+		assertThat(console()).isEmpty();
+	}
+
+	@Test
+	void shouldGiveWayToALaterApplicationContextWithoutLosingALine() {
+		addAppenders("CONSOLE");
+		new SummaryLog(this.context, NEVER, this.summaries);
+		this.summaryLogger.info("graphql operation=A");
+
+		new SummaryLog(this.context, Duration.ZERO, this.summaries);
+		this.summaryLogger.info("graphql operation=B");
+
 		assertThat(this.summaries.writes()).containsExactly("INFO graphql operation=A\n");
 		assertThat(console()).isEqualTo("INFO graphql operation=B\n");
+		assertThat(this.summaryLogger.isAdditive()).isTrue();
 	}
 
 	@Test
@@ -116,6 +131,32 @@ class SummaryLogTests {
 	}
 
 	@Test
+	void shouldLeaveAConsoleOnStandardErrorAlone() {
+		ConsoleAppender<ILoggingEvent> console = console("CONSOLE");
+		console.setTarget("System.err");
+		startOnRoot(console);
+		new SummaryLog(this.context, NEVER, this.summaries);
+
+		this.summaryLogger.info("graphql operation=A");
+
+		assertThat(this.summaries.writes()).isEmpty();
+		assertThat(console()).isEqualTo("INFO graphql operation=A\n");
+	}
+
+	@Test
+	void shouldLeaveASummaryLoggerConfiguredOnItsOwnAlone() {
+		addAppenders("CONSOLE");
+		this.summaryLogger.setAdditive(false);
+		new SummaryLog(this.context, NEVER, this.summaries);
+
+		this.summaryLogger.info("graphql operation=A");
+
+		assertThat(this.summaryLogger.iteratorForAppenders()).isExhausted();
+		assertThat(this.summaries.writes()).isEmpty();
+		assertThat(console()).isEmpty();
+	}
+
+	@Test
 	void shouldWriteEachLineAtOnceWithAFlushIntervalOfZero() {
 		addAppenders("CONSOLE");
 		new SummaryLog(this.context, Duration.ZERO, this.summaries);
@@ -126,22 +167,37 @@ class SummaryLogTests {
 		assertThat(console()).isEqualTo("INFO graphql operation=A\n");
 	}
 
-	/** Root appenders of these names, each writing to the console's byte array. */
+	/**
+	 * Root appenders of these names writing to the console's byte array: CONSOLE is
+	 * Logback's console appender on standard output, as Spring Boot sets it up.
+	 */
 	private void addAppenders(String... names) {
-		Logger root = this.context.getLogger(Logger.ROOT_LOGGER_NAME);
 		for (String name : names) {
-			PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-			encoder.setContext(this.context);
-			encoder.setPattern("%level %msg%n");
-			encoder.start();
-			OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-			appender.setContext(this.context);
+			OutputStreamAppender<ILoggingEvent> appender = "CONSOLE".equals(name) ? console(name)
+					: new OutputStreamAppender<>();
 			appender.setName(name);
-			appender.setEncoder(encoder);
-			appender.setOutputStream(this.console);
-			appender.start();
-			root.addAppender(appender);
+			startOnRoot(appender);
 		}
+	}
+
+	private ConsoleAppender<ILoggingEvent> console(String name) {
+		ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+		console.setName(name);
+		return console;
+	}
+
+	private void startOnRoot(OutputStreamAppender<ILoggingEvent> appender) {
+		PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+		encoder.setContext(this.context);
+		encoder.setPattern("%level %msg%n");
+		encoder.start();
+		appender.setContext(this.context);
+		appender.setEncoder(encoder);
+		appender.setOutputStream(this.console);
+		appender.start();
+		// a console appender takes its target's stream as it starts
+		appender.setOutputStream(this.console);
+		this.context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
 	}
 
 	private String console() {
