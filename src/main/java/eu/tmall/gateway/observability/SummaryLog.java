@@ -62,7 +62,7 @@ public class SummaryLog implements DisposableBean {
 				: install(console, flushInterval, target);
 	}
 
-	private BufferedConsoleAppender install(ConsoleAppender<ILoggingEvent> console, Duration flushInterval,
+	private @Nullable BufferedConsoleAppender install(ConsoleAppender<ILoggingEvent> console, Duration flushInterval,
 			OutputStream target) {
 		BufferedConsoleAppender buffered = new BufferedConsoleAppender(target, flushInterval);
 		buffered.setContext(console.getContext());
@@ -70,6 +70,10 @@ public class SummaryLog implements DisposableBean {
 		buffered.setEncoder(console.getEncoder());
 		console.getCopyOfAttachedFiltersList().forEach(buffered::addFilter);
 		buffered.start();
+		if (!buffered.isStarted()) {
+			// Logback said why in its status; the console keeps the lines
+			return null;
+		}
 		this.summaries.addAppender(buffered);
 		this.summaries.setAdditive(false);
 		return buffered;

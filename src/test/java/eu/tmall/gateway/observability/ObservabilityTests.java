@@ -111,7 +111,9 @@ class ObservabilityTests {
 
 	@BeforeEach
 	void connect() {
-		// an earlier test's summary lines are written before this one's are counted
+		// an earlier test's summary lines are written now, before any test reads where
+		// its
+		// own start
 		this.summaryLog.flush();
 		this.upstreams.reset();
 		this.clock.set(FixedClockConfiguration.NOW);

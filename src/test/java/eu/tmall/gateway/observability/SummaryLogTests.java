@@ -10,6 +10,7 @@ import java.util.List;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.ConsoleAppender;
@@ -76,9 +77,9 @@ class SummaryLogTests {
 			this.summaryLogger.info(line);
 		}
 
-		assertThat(this.summaries.writes()).isNotEmpty()
-			.allSatisfy(write -> assertThat(write).endsWith("\n").contains("INFO " + line + "\n"));
-		assertThat(String.join("", this.summaries.writes()).lines()).hasSizeGreaterThan(1);
+		int fit = BufferedConsoleAppender.BUFFER_BYTES / ("INFO " + line + "\n").length();
+		assertThat(this.summaries.writes()).singleElement()
+			.satisfies(write -> assertThat(write.lines()).hasSize(fit).containsOnly("INFO " + line));
 	}
 
 	@Test
@@ -117,6 +118,42 @@ class SummaryLogTests {
 		assertThat(this.summaries.writes()).containsExactly("INFO graphql operation=A\n");
 		assertThat(console()).isEqualTo("INFO graphql operation=B\n");
 		assertThat(this.summaryLogger.isAdditive()).isTrue();
+	}
+
+	@Test
+	void shouldTakeOverFromAnEarlierApplicationContextsBuffer() {
+		addAppenders("CONSOLE");
+		new SummaryLog(this.context, NEVER, this.summaries);
+		this.summaryLogger.info("graphql operation=A");
+		Writes later = new Writes();
+
+		SummaryLog log = new SummaryLog(this.context, NEVER, later);
+		this.summaryLogger.info("graphql operation=B");
+
+		assertThat(this.summaries.writes()).containsExactly("INFO graphql operation=A\n");
+		assertThat(later.writes()).isEmpty();
+		assertThat(this.summaryLogger.isAdditive()).isFalse();
+		assertThat(this.summaryLogger.iteratorForAppenders()).toIterable().hasSize(1);
+		log.flush();
+		assertThat(later.writes()).containsExactly("INFO graphql operation=B\n");
+		assertThat(console()).isEmpty();
+	}
+
+	@Test
+	void shouldKeepTheConsolesFilters() {
+		ConsoleAppender<ILoggingEvent> console = console("CONSOLE");
+		ThresholdFilter warnings = new ThresholdFilter();
+		warnings.setLevel("WARN");
+		warnings.start();
+		console.addFilter(warnings);
+		startOnRoot(console);
+		SummaryLog log = new SummaryLog(this.context, NEVER, this.summaries);
+
+		this.summaryLogger.info("graphql operation=A");
+		this.summaryLogger.warn("graphql operation=B");
+		log.flush();
+
+		assertThat(this.summaries.writes()).containsExactly("WARN graphql operation=B\n");
 	}
 
 	@Test
