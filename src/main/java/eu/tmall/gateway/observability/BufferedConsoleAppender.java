@@ -30,7 +30,8 @@ final class BufferedConsoleAppender extends OutputStreamAppender<ILoggingEvent> 
 	private @Nullable ScheduledFuture<?> flushes;
 
 	/**
-	 * @param target where the lines go, e.g. {@link StandardOutput}
+	 * @param target where the lines go: Logback's standard output, which it looks up at
+	 * each write (a test's output capture replaces it) and never closes
 	 * @param flushInterval the longest a line waits in the buffer
 	 */
 	BufferedConsoleAppender(OutputStream target, Duration flushInterval) {
@@ -54,9 +55,7 @@ final class BufferedConsoleAppender extends OutputStreamAppender<ILoggingEvent> 
 
 	@Override
 	public void stop() {
-		if (this.flushes != null) {
-			this.flushes.cancel(false);
-		}
+		cancelFlushes();
 		// closing the buffer writes what it holds; closing the target is the JVM's
 		// business
 		super.stop();
@@ -96,32 +95,13 @@ final class BufferedConsoleAppender extends OutputStreamAppender<ILoggingEvent> 
 			this.streamWriteLock.unlock();
 		}
 		flush();
+		cancelFlushes();
+	}
+
+	private void cancelFlushes() {
 		if (this.flushes != null) {
 			this.flushes.cancel(false);
 		}
-	}
-
-	/**
-	 * The process's standard output, looked up at each write as Logback's console
-	 * appender does (a test's output capture replaces it). Closing it leaves it open.
-	 */
-	static final class StandardOutput extends OutputStream {
-
-		@Override
-		public void write(int b) {
-			System.out.write(b);
-		}
-
-		@Override
-		public void write(byte[] bytes, int offset, int length) {
-			System.out.write(bytes, offset, length);
-		}
-
-		@Override
-		public void flush() {
-			System.out.flush();
-		}
-
 	}
 
 }

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.joran.spi.ConsoleTarget;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,7 @@ public class SummaryLog implements DisposableBean {
 	@Autowired
 	SummaryLog(SummaryLogProperties properties) {
 		this((LoggerContext) LoggerFactory.getILoggerFactory(), properties.flushInterval(),
-				new BufferedConsoleAppender.StandardOutput());
+				ConsoleTarget.SystemOut.getStream());
 	}
 
 	SummaryLog(LoggerContext context, Duration flushInterval, OutputStream target) {
