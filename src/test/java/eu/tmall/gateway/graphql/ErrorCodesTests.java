@@ -97,4 +97,35 @@ class ErrorCodesTests {
 		assertThat(extensions).as(body).containsEntry("code", code).containsEntry("traceId", TRACE_ID);
 	}
 
+	/**
+	 * Sampling decides which spans are recorded, not which errors can be quoted: a
+	 * caller's trace flagged unsampled, and a request that brings none (sampled out 9
+	 * times in 10 by default), still get a trace id.
+	 */
+	@ParameterizedTest(name = "traceparent {0}")
+	@CsvSource(nullValues = "none", textBlock = """
+			00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00, 0af7651916cd43dd8448eb211c80319c
+			none,
+			""")
+	void shouldQuoteTheTraceIdOfARequestWhoseSpansAreNotRecorded(String traceparent, String traceId) {
+		WebTestClient.RequestBodySpec request = this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON);
+		if (traceparent != null) {
+			request.header("traceparent", traceparent);
+		}
+
+		String body = request.bodyValue(Map.of("query", "{ nothing }"))
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		String quoted = JsonPath.read(body, "$.errors[0].extensions.traceId");
+		assertThat(quoted).as(body).matches("[0-9a-f]{32}");
+		if (traceId != null) {
+			assertThat(quoted).isEqualTo(traceId);
+		}
+	}
+
 }

@@ -198,11 +198,14 @@ class ObservabilityTests {
 		assertThat(scrape().text()).doesNotContain("MadeUp123");
 	}
 
-	@Test
-	void shouldContinueTheCallersTraceToBothUpstreamsAndQuoteItInErrors() {
+	/** A trace flagged unsampled ({@code -00}) is continued and quoted alike. */
+	@ParameterizedTest(name = "flags {0}")
+	@ValueSource(strings = { "01", "00" })
+	void shouldContinueTheCallersTraceToBothUpstreamsAndQuoteItInErrors(String flags) {
 		failAliExpressByEan();
 
-		String body = query(PRODUCT, Map.of("gtin", sharedGtin(6), "shipTo", "IT"));
+		String body = query(PRODUCT, Map.of("gtin", sharedGtin(flags.equals("01") ? 6 : 12), "shipTo", "IT"),
+				"00-" + TRACE_ID + "-00f067aa0ba902b7-" + flags);
 
 		assertThat(traceparents(this.upstreams.tmallServer())).isNotEmpty()
 			.allSatisfy(traceparent -> assertThat(traceparent).startsWith("00-" + TRACE_ID + "-"));
