@@ -242,6 +242,7 @@ public class CachingMarketplaceCatalog implements MarketplaceCatalog {
 			.expireAfterWrite(spec.ttl())
 			.maximumSize(spec.maxSize())
 			.recordStats()
+			.executor(OfferCache.MAINTENANCE)
 			.buildAsync();
 	}
 
