@@ -6,6 +6,7 @@
 # Usage: BEFORE=/tmp/old.jar bench/compare.sh          (BEFORE against this checkout's jar; about 15 minutes)
 #        BEFORE=a.jar AFTER=b.jar CACHES=true QUERIES="typename product" ROUNDS=3 bench/compare.sh
 #        BEFORE=a.jar AFTER=a.jar AFTER_JVM_ARGS=-Dreactor.netty.ioWorkerCount=2 bench/compare.sh   (JVM flags)
+#        BEFORE=a.jar AFTER=a.jar AFTER_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/compare.sh   (JDKs)
 # Measure on a quiet machine: flock -x /work/helpers/cpu.lock bench/compare.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,10 +26,13 @@ BEFORE=${BEFORE:?set BEFORE to the jar of the other build}
 # JVM flags of each build's java, beside -Xms512m -Xmx2g: the same jar twice with different flags compares them
 BEFORE_JVM_ARGS=${BEFORE_JVM_ARGS:-}
 AFTER_JVM_ARGS=${AFTER_JVM_ARGS:-}
+# the java that runs each build: the one on the PATH unless told
+BEFORE_JAVA=${BEFORE_JAVA:-java}
+AFTER_JAVA=${AFTER_JAVA:-java}
 trap stop_all EXIT
 
 start_upstreams "$AFTER" "$LATENCY_MS"
-echo "# before $BEFORE, after $AFTER, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# before $BEFORE ($BEFORE_JAVA), after $AFTER ($AFTER_JAVA), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 results="$OUT/compare.txt"
 : >"$results"
 for caches in "${CACHES[@]}"; do
@@ -38,7 +42,9 @@ for caches in "${CACHES[@]}"; do
 		[[ $build == after ]] && jar=$AFTER
 		jvm_args=$BEFORE_JVM_ARGS
 		[[ $build == after ]] && jvm_args=$AFTER_JVM_ARGS
-		JVM_ARGS=$jvm_args start_gateway "$jar" "$OUT/compare-$build-cache-$caches.log" \
+		java=$BEFORE_JAVA
+		[[ $build == after ]] && java=$AFTER_JAVA
+		JAVA=$java JVM_ARGS=$jvm_args start_gateway "$jar" "$OUT/compare-$build-cache-$caches.log" \
 			--gateway.cache.enabled="$caches" --logging.level.eu.tmall.gateway.requests=INFO "${GATEWAY_ARGS[@]}"
 		pid[$build]=$gateway_pid
 		port[$build]=$gateway_port

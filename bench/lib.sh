@@ -68,7 +68,7 @@ start_gateway() {
 	gateway_port=$(free_port)
 	gateway_management_port=$(free_port)
 	# shellcheck disable=SC2086 # JVM_ARGS is a list of flags
-	java -Xms512m -Xmx2g ${JVM_ARGS:-} -jar "$jar" --server.port="$gateway_port" \
+	"${JAVA:-java}" -Xms512m -Xmx2g ${JVM_ARGS:-} -jar "$jar" --server.port="$gateway_port" \
 		--management.server.port="$gateway_management_port" \
 		--management.endpoints.web.exposure.include=health,metrics --gateway.clients.require-key=false \
 		--logging.level.root=WARN "$@" >"$log" 2>&1 &
