@@ -2,14 +2,15 @@
 # Build the jar first (`mvn -B package`), then `docker build -t tmall-gateway .`
 # Not built on the project's machines (no Docker engine there): see README, "Running several instances".
 
-FROM eclipse-temurin:17-jre AS layers
+FROM eclipse-temurin:25-jre AS layers
 WORKDIR /layers
 COPY target/tmall-aliexpress-gateway-*.jar app.jar
 # dependencies change less often than the application: each in a layer of its own, so a new
 # build ships only the application layer
 RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
 
-FROM eclipse-temurin:17-jre
+# JDK 25: the same jar used 8-20% less CPU per request than on 17 (README, "Performance")
+FROM eclipse-temurin:25-jre
 RUN useradd --system --no-create-home --uid 10001 gateway
 WORKDIR /app
 COPY --from=layers /layers/extracted/dependencies/ ./
