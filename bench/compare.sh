@@ -49,10 +49,11 @@ for caches in "${CACHES[@]}"; do
 		pid[$build]=$gateway_pid
 		port[$build]=$gateway_port
 	done
-	# the JIT keeps compiling for a minute or more: every path is exercised on both before anything is measured
+	# the JIT keeps compiling for a minute or more: every path is exercised on both until it is quiet before
+	# anything is measured
 	for query in "${QUERIES[@]}"; do
 		for build in before after; do
-			load "$query" "$CONNECTIONS" "$WARMUP" "${port[$build]}" >/dev/null
+			warm_up "$query" "$CONNECTIONS" "${port[$build]}" "${pid[$build]}"
 		done
 	done
 	for round in $(seq 1 "$ROUNDS"); do

@@ -100,6 +100,32 @@ load() {
 		"http://localhost:$4/graphql" | grep '^RESULT'
 }
 
+# The milliseconds the JIT of process $1 has spent compiling so far (C1 and C2).
+compile_ms() {
+	jstat -compiler "$1" | awk 'NR == 2 { printf "%d\n", $4 * 1000 }'
+}
+
+# Loads $1 (a query of bench/queries) at $2 connections on port $3 for WARMUP seconds, then on in rounds of 15 s
+# until the JIT of the gateway (pid $4) is quiet: a round in which it compiled for less than WARM_COMPILE_MS
+# (500 ms, 3% of a core), or WARMUP_MAX seconds (300) in all. Cold queries, at a few hundred requests per second,
+# keep the compiler busy for two minutes on two cores; measured after a fixed 45 s, they showed their warm-up, up
+# to three times their steady CPU per request (bench/RESULTS.md). Without jstat (a JRE), WARMUP seconds only.
+warm_up() {
+	local query=$1 connections=$2 port=$3 pid=$4 waited=$WARMUP before after
+	load "$query" "$connections" "$WARMUP" "$port" >/dev/null
+	if command -v jstat >/dev/null 2>&1; then
+		before=$(compile_ms "$pid")
+		while ((waited < ${WARMUP_MAX:-300})); do
+			load "$query" "$connections" 15 "$port" >/dev/null
+			waited=$((waited + 15))
+			after=$(compile_ms "$pid")
+			((after - before < ${WARM_COMPILE_MS:-500})) && break
+			before=$after
+		done
+	fi
+	echo "# $query warmed on port $port for ${waited}s" >&2
+}
+
 # load, with the gateway's CPU (pid $5) per request and, when $6 names its management port, its upstream
 # calls per request over the same window appended
 measured_load() {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Where a warm gateway's CPU goes: async-profiler (from Maven Central, fetched into ~/.m2 by mvn) attached with
-# jcmd to a gateway on the embedded upstreams (a process of their own). Each query of QUERIES is loaded for WARMUP
-# seconds, then again for DURATION seconds with the profiler sampling CPU. Writes the collapsed stacks to
+# jcmd to a gateway on the embedded upstreams (a process of their own). Each query of QUERIES is loaded until the JIT
+# is quiet (warm_up in lib.sh), then again for DURATION seconds with the profiler sampling CPU. Writes the collapsed stacks to
 # bench/out/profile-<query>-cache-<caches>.collapsed and prints, with the gateway's CPU per request over the same
 # window, the frames with the most samples, on their own (self) and with what they call (total).
 # Usage: QUERIES="typename product products50" CACHES=true bench/profile.sh    (warm; about 5 minutes)
@@ -39,7 +39,7 @@ start_upstreams "$JAR" "$LATENCY_MS"
 start_gateway "$GATEWAY_JAR" "$OUT/profile-cache-$CACHES.log" --gateway.cache.enabled="$CACHES" \
 	--logging.level.eu.tmall.gateway.requests=INFO "${GATEWAY_ARGS[@]}"
 for query in "${QUERIES[@]}"; do
-	load "$query" "$CONNECTIONS" "$WARMUP" "$gateway_port" >/dev/null
+	warm_up "$query" "$CONNECTIONS" "$gateway_port" "$gateway_pid"
 	collapsed=$(realpath "$OUT")/profile-$query-cache-$CACHES.collapsed
 	jcmd "$gateway_pid" JVMTI.agent_load "$library" '"start,event=cpu,interval=1ms"' >/dev/null
 	line=$(measured_load "$query" "$CONNECTIONS" "$DURATION" "$gateway_port" "$gateway_pid")

@@ -42,8 +42,8 @@ out = ["## Load benchmark (bench/run.sh)", "",
        f"Machine: {os.cpu_count()} cores ({cpu()}), {java}. wrk, the gateway and the embedded upstreams (a process "
        "of their own) share the machine." + (f" Load average (1, 5, 15 min) {' '.join(load[:3])} at the start, "
                                             f"{' '.join(load[3:6])} at the end." if len(load) >= 6 else ""),
-       f"Command: `{command} flock -x /work/helpers/cpu.lock bench/run.sh` (upstream latency {latency_ms} ms, {warmup} s "
-       f"warm-up before each measured run of {duration} s, one wrk thread, 5 s timeout: above the gateway's 3 s upstream "
+       f"Command: `{command} flock -x /work/helpers/cpu.lock bench/run.sh` (upstream latency {latency_ms} ms, at least {warmup} s "
+       f"of warm-up, until the JIT is quiet, before each measured run of {duration} s, one wrk thread, 5 s timeout: above the gateway's 3 s upstream "
        "deadline, so a wrk timeout is a hung request, while slow answers show in p99). `caches=false` runs the gateway "
        "with `--gateway.cache.enabled=false` (every request goes upstream); `caches=true` with the caches on and warm. "
        "`observability=on` is the gateway as deployed (a trace per request, `graphql.request` and DataLoader "

@@ -2,7 +2,7 @@
 # Load benchmark of the gateway on its embedded upstreams at a fixed upstream latency. The upstreams run in a
 # process of their own, so the gateway's CPU per request is its own: read from /proc/<pid>/stat over each
 # measured window and divided by the requests answered in it.
-# Usage: bench/run.sh            (full run, about 17 minutes; rewrites its own section of bench/RESULTS.md)
+# Usage: bench/run.sh            (full run, about 25 minutes; rewrites its own section of bench/RESULTS.md)
 #        WARMUP=5 DURATION=5 bench/run.sh   (a quick smoke run)
 #        QUERIES="product search" bench/run.sh          (a subset of bench/queries)
 #        OBSERVABILITY="on off" bench/run.sh            (each run with tracing, GraphQL observations and
@@ -48,7 +48,7 @@ for caches in "${CACHES[@]}"; do
 			load "$query" "$CONNECTIONS" "$WARMUP" "$gateway_port" >/dev/null
 		done
 		for query in "${QUERIES[@]}"; do
-			load "$query" "$CONNECTIONS" "$WARMUP" "$gateway_port" >/dev/null
+			warm_up "$query" "$CONNECTIONS" "$gateway_port" "$gateway_pid"
 			measured_load "$query" "$CONNECTIONS" "$DURATION" "$gateway_port" "$gateway_pid" "$gateway_management_port" |
 				sed "s/\$/ caches=$caches query=$query connections=$CONNECTIONS observability=$observability/" |
 				tee -a "$OUT/results.txt"

@@ -25,11 +25,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.security.web.server.header.CompositeServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.HttpHeaderWriterWebFilter;
-import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
-import org.springframework.security.web.server.header.XContentTypeOptionsServerHttpHeadersWriter;
-import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.StaticServerHttpHeadersWriter;
 
 /**
  * The path firewall in front of every request, the partner and publishable-key registries
@@ -52,16 +49,20 @@ class AccessConfiguration {
 	}
 
 	/**
-	 * Spring Security's writers of the headers every answer should carry: no MIME
+	 * The headers every answer should carry, written by Spring Security: no MIME
 	 * sniffing, no framing of GraphiQL, no referrer to the CDN its assets come from;
-	 * first, so that refusals carry them too.
+	 * first, so that refusals carry them too. One writer for the three: each writer walks
+	 * all the headers of the answer before it writes its own, so three cost three walks
+	 * per request.
 	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	HttpHeaderWriterWebFilter securityHeaders() {
-		return new HttpHeaderWriterWebFilter(
-				new CompositeServerHttpHeadersWriter(new XContentTypeOptionsServerHttpHeadersWriter(),
-						new XFrameOptionsServerHttpHeadersWriter(), new ReferrerPolicyServerHttpHeadersWriter()));
+		return new HttpHeaderWriterWebFilter(StaticServerHttpHeadersWriter.builder()
+			.header("X-Content-Type-Options", "nosniff")
+			.header("X-Frame-Options", "DENY")
+			.header("Referrer-Policy", "no-referrer")
+			.build());
 	}
 
 	@Bean

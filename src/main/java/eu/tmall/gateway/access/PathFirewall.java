@@ -1,15 +1,20 @@
 package eu.tmall.gateway.access;
 
+import java.util.function.Supplier;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.server.ServerWebExchangeDecorator;
 
 /**
  * Refuses with 400, before anything else reads it, a request whose path the router and a
@@ -39,12 +44,14 @@ class PathFirewall implements WebFilter, Ordered {
 	}
 
 	/**
-	 * Only the firewall's verdict is taken, not its exchange: that one checks every
-	 * header again on every read, which Reactor Netty's decoder has done once.
+	 * Only the firewall's verdict on the request is taken, not its exchange: that one
+	 * checks every header again on every read, which Reactor Netty's decoder has done
+	 * once. Nor its look at the answer's headers for CR and LF before they are sent:
+	 * Netty's own headers refuse those when they are set (PathSpellingTests).
 	 */
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		return this.firewall.getFirewalledExchange(exchange)
+		return this.firewall.getFirewalledExchange(new RequestOnly(exchange))
 			.flatMap(checked -> chain.filter(exchange))
 			.onErrorResume(ServerExchangeRejectedException.class, rejected -> refuse(exchange, rejected));
 	}
@@ -55,6 +62,29 @@ class PathFirewall implements WebFilter, Ordered {
 		return this.errors.write(exchange, RefusedRequest.badRequest(
 				"the request path must be in canonical form, without ';' parameters, percent-escapes, '.' or '..'"
 						+ " segments, repeated slashes or backslashes (" + rejected.getMessage() + ")"));
+	}
+
+	/** The exchange as the firewall sees it: its answer takes no action before commit. */
+	private static final class RequestOnly extends ServerWebExchangeDecorator {
+
+		private final ServerHttpResponse response;
+
+		RequestOnly(ServerWebExchange exchange) {
+			super(exchange);
+			this.response = new ServerHttpResponseDecorator(exchange.getResponse()) {
+
+				@Override
+				public void beforeCommit(Supplier<? extends Mono<Void>> action) {
+				}
+
+			};
+		}
+
+		@Override
+		public ServerHttpResponse getResponse() {
+			return this.response;
+		}
+
 	}
 
 }

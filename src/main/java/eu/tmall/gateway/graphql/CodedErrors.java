@@ -47,16 +47,15 @@ class CodedErrors implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		// `handle` puts the request's trace on the thread (context propagation is
-		// limited)
-		return chain.next(request).handle((response, sink) -> sink.next(coded(response)));
+		// only an answer with errors needs the request's trace, which `handle` puts on
+		// the thread (context propagation is limited); restoring it costs every answer
+		return chain.next(request)
+			.flatMap(response -> response.getExecutionResult().getErrors().isEmpty() ? Mono.just(response)
+					: Mono.just(response).handle((answer, sink) -> sink.next(coded(answer))));
 	}
 
 	private WebGraphQlResponse coded(WebGraphQlResponse response) {
 		List<GraphQLError> errors = response.getExecutionResult().getErrors();
-		if (errors.isEmpty()) {
-			return response;
-		}
 		String traceId = this.traceIds.current();
 		List<GraphQLError> coded = errors.stream().map(error -> coded(error, traceId)).toList();
 		return response.transform(builder -> builder.errors(coded));

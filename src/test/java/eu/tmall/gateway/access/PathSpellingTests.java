@@ -12,8 +12,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,6 +120,20 @@ class PathSpellingTests {
 		assertRefusedOrChecked(post(path, Map.of("X-Api-Key", "good-partner-key"), body), 413, "QUERY_TOO_LARGE");
 	}
 
+	/**
+	 * The firewall looks only at the request: an answer's header with CR LF in it, which
+	 * would write headers of its own, is refused by Netty's headers when it is set.
+	 */
+	@Test
+	void shouldNeverSendAHeaderThatSplitsTheAnswer() {
+		RawHttp.Response answer = post("/graphql",
+				Map.of("X-Api-Key", "good-partner-key", HeaderSplitting.TRIGGER, "yes"), TYPENAME);
+
+		assertThat(answer.status()).isEqualTo(500);
+		assertThat(answer.headers()).doesNotContainKeys("set-cookie", "x-split");
+		assertThat(answer.body()).doesNotContain("__typename");
+	}
+
 	private RawHttp.Response post(String target, Map<String, String> headers, String body) {
 		Map<String, String> all = new java.util.LinkedHashMap<>(JSON);
 		all.putAll(headers);
@@ -155,6 +172,24 @@ class PathSpellingTests {
 		assertThat(JsonPath.<String>read(answer.body(), "$.errors[0].extensions.code")).isEqualTo("BAD_REQUEST");
 		assertThat(answer.headers()).containsEntry("x-content-type-options", "nosniff");
 		return true;
+	}
+
+	/** A filter behind the firewall that tries to answer a header with CR LF in it. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class HeaderSplitting {
+
+		static final String TRIGGER = "X-Test-Split-Header";
+
+		@Bean
+		WebFilter splitHeader() {
+			return (exchange, chain) -> {
+				if (exchange.getRequest().getHeaders().containsHeader(TRIGGER)) {
+					exchange.getResponse().getHeaders().set("X-Split", "yes\r\nSet-Cookie: session=stolen");
+				}
+				return chain.filter(exchange);
+			};
+		}
+
 	}
 
 }

@@ -186,6 +186,9 @@ class ObservabilityTests {
 			.isEqualTo(1);
 		assertThat(failed.sum("resilience4j_circuitbreaker_state", Map.of("name", "aliexpress", "state", "closed")))
 			.isEqualTo(1);
+		assertThat(failed.text()).as("timers, without a long-task timer beside each")
+			.contains("http_server_requests_seconds_count")
+			.doesNotContain("_active_seconds");
 	}
 
 	@Test
