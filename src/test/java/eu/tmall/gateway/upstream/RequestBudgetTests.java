@@ -1,11 +1,13 @@
 package eu.tmall.gateway.upstream;
 
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -147,6 +149,20 @@ class RequestBudgetTests {
 				.block(Duration.ofSeconds(10)))
 			.satisfies(ex -> assertThat(ex.kind()).isEqualTo(UpstreamException.Kind.TIMEOUT))
 			.withMessageContaining("no answer within the deadline");
+	}
+
+	@Test
+	void shouldNameTheCallAfterItsUpstreamForItsTimeout() {
+		RequestBudget budget = new RequestBudget(40, Duration.ofMinutes(1));
+
+		Object failure = RequestBudget.within(Upstream.ALIEXPRESS, Duration.ofMillis(50), Mono.never())
+			.contextWrite(context -> context.put(RequestBudget.class, budget))
+			.onErrorResume(Mono::just)
+			.block(Duration.ofSeconds(10));
+
+		assertThat(failure).isInstanceOf(TimeoutException.class)
+			.asInstanceOf(InstanceOfAssertFactories.THROWABLE)
+			.hasMessageContaining("in 'aliexpress'");
 	}
 
 	private <T> T call(Mono<T> call, RequestBudget budget) {
