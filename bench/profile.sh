@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Where a warm gateway's CPU goes: async-profiler (from Maven Central, fetched into ~/.m2 by mvn) attached with
-# jcmd to a gateway on the embedded upstreams (a process of their own). Each query of QUERIES is loaded until the JIT
-# is quiet (warm_up in lib.sh), then again for DURATION seconds with the profiler sampling CPU. Writes the collapsed stacks to
-# bench/out/profile-<query>-cache-<caches>.collapsed and prints, with the gateway's CPU per request over the same
-# window, the frames with the most samples, on their own (self) and with what they call (total).
+# jcmd to a gateway on the embedded upstreams (a process of their own). Each query of QUERIES is loaded until the
+# JIT is quiet (warm_up in lib.sh), then again for DURATION seconds with the profiler sampling CPU. Writes the
+# collapsed stacks to bench/out/profile-<query>-cache-<caches>.collapsed and prints, with the gateway's CPU per
+# request over the same window, the frames with the most samples, on their own (self) and with what they call
+# (total).
 # Usage: QUERIES="typename product products50" CACHES=true bench/profile.sh    (warm; about 5 minutes)
 #        QUERIES=product CACHES=false bench/profile.sh                        (cold product)
 #        GATEWAY_JAR=other.jar GATEWAY_ARGS="--gateway.admission.enabled=false" QUERIES=typename bench/profile.sh

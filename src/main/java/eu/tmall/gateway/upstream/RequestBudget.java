@@ -76,21 +76,21 @@ public final class RequestBudget {
 	 * {@link RequestDeadlineExceededException}, at once if no time is left.
 	 */
 	static <T> Mono<T> within(Upstream upstream, Duration callDeadline, Mono<T> call) {
-		return Mono.deferContextual(context -> of(context).bound(upstream, callDeadline, call));
+		// named after the upstream, which the timeout's message quotes: unnamed, Reactor
+		// walks the whole chain of the call on every subscribe to make a name up (10 µs)
+		Mono<T> named = call.name(upstream.id());
+		return Mono.deferContextual(context -> of(context).bound(upstream, callDeadline, named));
 	}
 
 	private <T> Mono<T> bound(Upstream upstream, Duration callDeadline, Mono<T> call) {
 		Duration remaining = remaining();
+		if (remaining.compareTo(callDeadline) >= 0) {
+			return call.timeout(callDeadline);
+		}
 		if (remaining.isZero()) {
 			return Mono.error(new RequestDeadlineExceededException(this, upstream));
 		}
-		// named after the upstream, which the timeout's message quotes: unnamed, Reactor
-		// walks the whole chain of the call on every subscribe to make a name up (10 µs)
-		Mono<T> named = call.name(upstream.id());
-		if (remaining.compareTo(callDeadline) >= 0) {
-			return named.timeout(callDeadline);
-		}
-		return named.timeout(remaining, Mono.error(() -> new RequestDeadlineExceededException(this, upstream)));
+		return call.timeout(remaining, Mono.error(() -> new RequestDeadlineExceededException(this, upstream)));
 	}
 
 	/** Takes one call to the upstream, if any is left. */
