@@ -7,6 +7,7 @@
 #        BEFORE=a.jar AFTER=b.jar CACHES=true QUERIES="typename product" ROUNDS=3 bench/compare.sh
 #        BEFORE=a.jar AFTER=a.jar AFTER_JVM_ARGS=-Dreactor.netty.ioWorkerCount=2 bench/compare.sh   (JVM flags)
 #        BEFORE=a.jar AFTER=a.jar AFTER_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/compare.sh   (JDKs)
+#        BEFORE=a.jar AFTER=a.jar AFTER_ARGS="--gateway.admission.enabled=false" bench/compare.sh   (arguments)
 # Measure on a quiet machine: flock -x /work/helpers/cpu.lock bench/compare.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +19,13 @@ ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-16}
 read -ra QUERIES <<<"${QUERIES:-typename product search products50}"
 read -ra CACHES <<<"${CACHES:-false true}"
+# the gateway's arguments: GATEWAY_ARGS for both builds; BEFORE_ARGS and AFTER_ARGS for one, each observability as
+# deployed unless told (bench/observability-flags.sh: "$(observability_flags off)" switches it off)
 read -ra GATEWAY_ARGS <<<"${GATEWAY_ARGS:-}"
+# shellcheck source=bench/observability-flags.sh
+source bench/observability-flags.sh
+read -ra BEFORE_ARGS <<<"${BEFORE_ARGS:-$(observability_flags on)}"
+read -ra AFTER_ARGS <<<"${AFTER_ARGS:-$(observability_flags on)}"
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
 AFTER=${AFTER:-$(bench_jar)}
@@ -32,7 +39,7 @@ AFTER_JAVA=${AFTER_JAVA:-java}
 trap stop_all EXIT
 
 start_upstreams "$AFTER" "$LATENCY_MS"
-echo "# before $BEFORE ($BEFORE_JAVA), after $AFTER ($AFTER_JAVA), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# before $BEFORE ($BEFORE_JAVA ${BEFORE_ARGS[*]}), after $AFTER ($AFTER_JAVA ${AFTER_ARGS[*]}), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 results="$OUT/compare.txt"
 : >"$results"
 for caches in "${CACHES[@]}"; do
@@ -44,8 +51,10 @@ for caches in "${CACHES[@]}"; do
 		[[ $build == after ]] && jvm_args=$AFTER_JVM_ARGS
 		java=$BEFORE_JAVA
 		[[ $build == after ]] && java=$AFTER_JAVA
+		build_args=("${BEFORE_ARGS[@]}")
+		[[ $build == after ]] && build_args=("${AFTER_ARGS[@]}")
 		JAVA=$java JVM_ARGS=$jvm_args start_gateway "$jar" "$OUT/compare-$build-cache-$caches.log" \
-			--gateway.cache.enabled="$caches" --logging.level.eu.tmall.gateway.requests=INFO "${GATEWAY_ARGS[@]}"
+			--gateway.cache.enabled="$caches" "${GATEWAY_ARGS[@]}" "${build_args[@]}"
 		pid[$build]=$gateway_pid
 		port[$build]=$gateway_port
 	done
@@ -74,14 +83,21 @@ echo "# load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$results" <<'PY'
 import re, statistics, sys
 rows = [dict(re.findall(r"(\w+)=([\w.]+)", line)) for line in open(sys.argv[1])]
-print("| caches | query | req/s before | req/s after | after/before | p50 ms before | p50 ms after | CPU ms/request before | CPU ms/request after |")
-print("|---|---|---|---|---|---|---|---|---|")
+# CPU per request over all rounds (each build's CPU over its requests) beside the medians: a single round moves
+# by a third on a busy machine, the total of six or more by a few percent (bench/RESULTS.md)
+print("| caches | query | req/s before | req/s after | after/before | p50 ms before | p50 ms after | CPU ms/request before | CPU ms/request after | CPU over all rounds, after/before |")
+print("|---|---|---|---|---|---|---|---|---|---|")
 for key in dict.fromkeys((r["caches"], r["query"]) for r in rows):
+    def of(build):
+        return [r for r in rows if (r["caches"], r["query"]) == key and r["build"] == build]
     def median(build, field):
-        return statistics.median(float(r[field]) for r in rows if (r["caches"], r["query"]) == key and r["build"] == build)
+        return statistics.median(float(r[field]) for r in of(build))
+    def overall(build):
+        return sum(float(r["cpu_ms_per_request"]) * int(r["requests"]) for r in of(build)) / sum(int(r["requests"]) for r in of(build))
     before, after = median("before", "rps"), median("after", "rps")
     print(f"| {key[0]} | {key[1]} | {before:.1f} | {after:.1f} | {after / before:.2f} | {median('before', 'p50_ms'):.2f} | "
-          f"{median('after', 'p50_ms'):.2f} | {median('before', 'cpu_ms_per_request'):.3f} | {median('after', 'cpu_ms_per_request'):.3f} |")
+          f"{median('after', 'p50_ms'):.2f} | {median('before', 'cpu_ms_per_request'):.3f} | {median('after', 'cpu_ms_per_request'):.3f} | "
+          f"{overall('after'):.3f} / {overall('before'):.3f} = {overall('after') / overall('before'):.2f} |")
 print()
 for build in ("before", "after"):
     ratios = []

@@ -8,6 +8,7 @@
 # Usage: QUERIES="typename product products50" CACHES=true bench/profile.sh    (warm; about 5 minutes)
 #        QUERIES=product CACHES=false bench/profile.sh                        (cold product)
 #        GATEWAY_JAR=other.jar GATEWAY_ARGS="--gateway.admission.enabled=false" QUERIES=typename bench/profile.sh
+#        OBSERVABILITY=off QUERIES=typename bench/profile.sh   (bench/observability-flags.sh; on, as deployed, unless told)
 # Measure on a quiet machine: flock -x /work/helpers/cpu.lock bench/profile.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,10 @@ CONNECTIONS=${CONNECTIONS:-16}
 TOP=${TOP:-30}
 ASYNC_PROFILER=${ASYNC_PROFILER:-4.1}
 read -ra GATEWAY_ARGS <<<"${GATEWAY_ARGS:-}"
+OBSERVABILITY=${OBSERVABILITY:-on}
+# shellcheck source=bench/observability-flags.sh
+source bench/observability-flags.sh
+read -ra OBSERVABILITY_FLAGS <<<"$(observability_flags "$OBSERVABILITY")"
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
 JAR=$(bench_jar)
@@ -38,14 +43,14 @@ library=$(realpath "$library")
 
 start_upstreams "$JAR" "$LATENCY_MS"
 start_gateway "$GATEWAY_JAR" "$OUT/profile-cache-$CACHES.log" --gateway.cache.enabled="$CACHES" \
-	--logging.level.eu.tmall.gateway.requests=INFO "${GATEWAY_ARGS[@]}"
+	"${OBSERVABILITY_FLAGS[@]}" "${GATEWAY_ARGS[@]}"
 for query in "${QUERIES[@]}"; do
 	warm_up "$query" "$CONNECTIONS" "$gateway_port" "$gateway_pid"
 	collapsed=$(realpath "$OUT")/profile-$query-cache-$CACHES.collapsed
 	jcmd "$gateway_pid" JVMTI.agent_load "$library" '"start,event=cpu,interval=1ms"' >/dev/null
 	line=$(measured_load "$query" "$CONNECTIONS" "$DURATION" "$gateway_port" "$gateway_pid")
 	jcmd "$gateway_pid" JVMTI.agent_load "$library" "\"stop,file=$collapsed,collapsed\"" >/dev/null
-	echo "# $GATEWAY_JAR ${GATEWAY_ARGS[*]}, $query, caches $CACHES, $CONNECTIONS connections; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+	echo "# $GATEWAY_JAR ${GATEWAY_ARGS[*]}, observability $OBSERVABILITY, $query, caches $CACHES, $CONNECTIONS connections; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo "$line"
 	python3 bench/flame.py "$collapsed" "$TOP"
 done
