@@ -8,6 +8,7 @@
 #        BEFORE=a.jar AFTER=a.jar AFTER_JVM_ARGS=-Dreactor.netty.ioWorkerCount=2 bench/compare.sh   (JVM flags)
 #        BEFORE=a.jar AFTER=a.jar AFTER_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/compare.sh   (JDKs)
 #        BEFORE=a.jar AFTER=a.jar AFTER_ARGS="--gateway.admission.enabled=false" bench/compare.sh   (arguments)
+#        PROFILE=1 BEFORE=a.jar AFTER=b.jar bench/compare.sh   (async-profiler on both builds over the same rounds)
 # Measure on a quiet machine: flock -x /work/helpers/cpu.lock bench/compare.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,7 +37,13 @@ AFTER_JVM_ARGS=${AFTER_JVM_ARGS:-}
 # the java that runs each build: the one on the PATH unless told
 BEFORE_JAVA=${BEFORE_JAVA:-java}
 AFTER_JAVA=${AFTER_JAVA:-java}
+# PROFILE=1: both builds sampled by async-profiler through all their rounds, so their profiles cover the same
+# minutes of the machine; bench/out/compare-<build>-cache-<caches>.collapsed, and the samples per request of each
+PROFILE=${PROFILE:-}
 trap stop_all EXIT
+if [[ -n "$PROFILE" ]]; then
+	library=$(async_profiler "${ASYNC_PROFILER:-4.1}")
+fi
 
 start_upstreams "$AFTER" "$LATENCY_MS"
 echo "# before $BEFORE ($BEFORE_JAVA ${BEFORE_ARGS[*]}), after $AFTER ($AFTER_JAVA ${AFTER_ARGS[*]}), load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -65,6 +72,11 @@ for caches in "${CACHES[@]}"; do
 			warm_up "$query" "$CONNECTIONS" "${port[$build]}" "${pid[$build]}"
 		done
 	done
+	if [[ -n "$PROFILE" ]]; then
+		for build in before after; do
+			start_profiler "$library" "${pid[$build]}"
+		done
+	fi
 	for round in $(seq 1 "$ROUNDS"); do
 		order="before after"
 		((round % 2 == 0)) && order="after before"
@@ -75,6 +87,17 @@ for caches in "${CACHES[@]}"; do
 			done
 		done
 	done
+	if [[ -n "$PROFILE" ]]; then
+		for build in before after; do
+			collapsed=$(realpath "$OUT")/compare-$build-cache-$caches.collapsed
+			stop_profiler "$library" "${pid[$build]}" "$collapsed"
+			requests=$(grep "caches=$caches .*build=$build " "$results" | sed 's/.*requests=\([0-9]*\).*/\1/' |
+				awk '{ n += $1 } END { print n }')
+			awk -v requests="$requests" -v file="$collapsed" -v build="$build" -v caches="$caches" '{ n += $NF }
+				END { printf "# profile of %s, caches %s: %s, %.1f µs of samples per request\n", build, caches, file, n * 1000 / requests }' \
+				"$collapsed"
+		done
+	fi
 	kill "${pid[before]}" "${pid[after]}"
 	wait "${pid[before]}" "${pid[after]}" 2>/dev/null || true
 done

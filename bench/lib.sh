@@ -144,3 +144,25 @@ measured_load() {
 	fi
 	printf '\n'
 }
+
+# The path of async-profiler's library, version $1, fetched from Maven Central into ~/.m2 by mvn the first time.
+async_profiler() {
+	local version=$1 library="$OUT/async-profiler-$1/linux-x64/libasyncProfiler.so"
+	if [[ ! -f "$library" ]]; then
+		mvn -q -B dependency:get -Dartifact="tools.profiler:async-profiler:$version" >&2
+		mkdir -p "$OUT/async-profiler-$version"
+		(cd "$OUT/async-profiler-$version" &&
+			unzip -q -o "$HOME/.m2/repository/tools/profiler/async-profiler/$version/async-profiler-$version.jar" 'linux-x64/*')
+	fi
+	realpath "$library"
+}
+
+# Samples the CPU of process $2 every millisecond with async-profiler ($1, its library) until stop_profiler.
+start_profiler() {
+	jcmd "$2" JVMTI.agent_load "$1" '"start,event=cpu,interval=1ms"' >/dev/null
+}
+
+# Stops start_profiler's sampling of process $2 and writes the collapsed stacks to $3 (an absolute path).
+stop_profiler() {
+	jcmd "$2" JVMTI.agent_load "$1" "\"stop,file=$3,collapsed\"" >/dev/null
+}

@@ -32,14 +32,7 @@ JAR=$(bench_jar)
 GATEWAY_JAR=${GATEWAY_JAR:-$JAR}
 trap stop_all EXIT
 
-library="$OUT/async-profiler-$ASYNC_PROFILER/linux-x64/libasyncProfiler.so"
-if [[ ! -f "$library" ]]; then
-	mvn -q -B dependency:get -Dartifact="tools.profiler:async-profiler:$ASYNC_PROFILER" >&2
-	mkdir -p "$OUT/async-profiler-$ASYNC_PROFILER"
-	(cd "$OUT/async-profiler-$ASYNC_PROFILER" &&
-		unzip -q -o "$HOME/.m2/repository/tools/profiler/async-profiler/$ASYNC_PROFILER/async-profiler-$ASYNC_PROFILER.jar" 'linux-x64/*')
-fi
-library=$(realpath "$library")
+library=$(async_profiler "$ASYNC_PROFILER")
 
 start_upstreams "$JAR" "$LATENCY_MS"
 start_gateway "$GATEWAY_JAR" "$OUT/profile-cache-$CACHES.log" --gateway.cache.enabled="$CACHES" \
@@ -47,9 +40,9 @@ start_gateway "$GATEWAY_JAR" "$OUT/profile-cache-$CACHES.log" --gateway.cache.en
 for query in "${QUERIES[@]}"; do
 	warm_up "$query" "$CONNECTIONS" "$gateway_port" "$gateway_pid"
 	collapsed=$(realpath "$OUT")/profile-$query-cache-$CACHES.collapsed
-	jcmd "$gateway_pid" JVMTI.agent_load "$library" '"start,event=cpu,interval=1ms"' >/dev/null
+	start_profiler "$library" "$gateway_pid"
 	line=$(measured_load "$query" "$CONNECTIONS" "$DURATION" "$gateway_port" "$gateway_pid")
-	jcmd "$gateway_pid" JVMTI.agent_load "$library" "\"stop,file=$collapsed,collapsed\"" >/dev/null
+	stop_profiler "$library" "$gateway_pid" "$collapsed"
 	echo "# $GATEWAY_JAR ${GATEWAY_ARGS[*]}, observability $OBSERVABILITY, $query, caches $CACHES, $CONNECTIONS connections; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo "$line"
 	python3 bench/flame.py "$collapsed" "$TOP"
