@@ -91,11 +91,15 @@ for caches in "${CACHES[@]}"; do
 		for build in before after; do
 			collapsed=$(realpath "$OUT")/compare-$build-cache-$caches.collapsed
 			stop_profiler "$library" "${pid[$build]}" "$collapsed"
-			requests=$(grep "caches=$caches .*build=$build " "$results" | sed 's/.*requests=\([0-9]*\).*/\1/' |
-				awk '{ n += $1 } END { print n }')
-			awk -v requests="$requests" -v file="$collapsed" -v build="$build" -v caches="$caches" '{ n += $NF }
-				END { printf "# profile of %s, caches %s: %s, %.1f µs of samples per request\n", build, caches, file, n * 1000 / requests }' \
-				"$collapsed"
+			# the build's requests from its RESULT lines, its samples from the stacks' counts
+			awk -v file="$collapsed" -v build="$build" -v caches="$caches" '
+				FILENAME == file { samples += $NF; next }
+				index($0, " caches=" caches " ") && index($0, " build=" build " ") {
+					match($0, /requests=[0-9]+/)
+					requests += substr($0, RSTART + 9, RLENGTH - 9)
+				}
+				END { printf "# profile of %s, caches %s: %s, %.1f µs of samples per request\n", build, caches, file,
+					samples * 1000 / requests }' "$results" "$collapsed"
 		done
 	fi
 	kill "${pid[before]}" "${pid[after]}"
